@@ -1,0 +1,1 @@
+//! hark-engine: the search engine (placeholder until the engine issue lands).

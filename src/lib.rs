@@ -1,0 +1,11 @@
+//! Hark: voice search for the web.
+//!
+//! - [`speech`]: the browser speech layer (no UI): support detection, recognition sessions, hooks, languages, errors.
+//! - [`ui`]: Leptos components that follow the UI contract in DESIGN.md.
+//! - [`settings`]: preferences persisted in localStorage.
+//! - [`url_state`]: the query mirrored in `?q=`.
+
+pub mod settings;
+pub mod speech;
+pub mod ui;
+pub mod url_state;
