@@ -1,0 +1,369 @@
+//! `use_speech_recognition`: reactive speech recognition in the shape of leptos-use's hooks.
+//!
+//! See MDN: <https://developer.mozilla.org/docs/Web/API/SpeechRecognition>.
+//!
+//! ```ignore
+//! let UseSpeechRecognitionReturn { is_supported, is_listening, interim, phrase, error, toggle, .. } =
+//!     use_speech_recognition_with_options(UseSpeechRecognitionOptions::default().lang("de-DE").continuous(true));
+//! view! { <button aria-pressed=move || is_listening.get().to_string() on:click=move |_| toggle.run(())>"🎤"</button> }
+//! ```
+//!
+//! The microphone is released when listening stops and when the owning component is disposed.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use super::error::RecognitionError;
+use super::machine::{Command, Input, Phase, SessionMachine};
+use super::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
+use super::restart::RestartPolicy;
+use super::support::recognition_supported;
+use super::transcript::{Phrase, TranscriptMerger};
+
+/// Options for [`use_speech_recognition_with_options`].
+#[derive(Clone)]
+pub struct UseSpeechRecognitionOptions {
+    /// BCP-47 language to recognise, read at each start. Default `"en-US"`.
+    pub lang: Signal<String>,
+    /// Keep listening across phrases, restarting after silence. Read at each start. Default `false`.
+    pub continuous: Signal<bool>,
+    /// Report interim results (shown greyed while the person speaks). Default `true`.
+    pub interim_results: bool,
+    /// How many alternatives per phrase. Default `3`.
+    pub max_alternatives: u32,
+    /// Automatic restart limits in continuous mode. Default [`RestartPolicy::default`].
+    pub restart: RestartPolicy,
+    /// Called with each final phrase (also available as the `phrase` signal). Default: none.
+    pub on_phrase: Option<Callback<HeardPhrase>>,
+}
+
+impl Default for UseSpeechRecognitionOptions {
+    fn default() -> Self {
+        Self {
+            lang: Signal::stored("en-US".to_string()),
+            continuous: Signal::stored(false),
+            interim_results: true,
+            max_alternatives: 3,
+            restart: RestartPolicy::default(),
+            on_phrase: None,
+        }
+    }
+}
+
+impl UseSpeechRecognitionOptions {
+    /// Set [`Self::lang`].
+    pub fn lang(mut self, lang: impl Into<Signal<String>>) -> Self {
+        self.lang = lang.into();
+        self
+    }
+    /// Set [`Self::continuous`].
+    pub fn continuous(mut self, continuous: impl Into<Signal<bool>>) -> Self {
+        self.continuous = continuous.into();
+        self
+    }
+    /// Set [`Self::interim_results`].
+    pub fn interim_results(mut self, interim_results: bool) -> Self {
+        self.interim_results = interim_results;
+        self
+    }
+    /// Set [`Self::max_alternatives`].
+    pub fn max_alternatives(mut self, max_alternatives: u32) -> Self {
+        self.max_alternatives = max_alternatives;
+        self
+    }
+    /// Set [`Self::on_phrase`].
+    pub fn on_phrase(mut self, on_phrase: impl Fn(HeardPhrase) + Send + Sync + 'static) -> Self {
+        self.on_phrase = Some(Callback::new(on_phrase));
+        self
+    }
+    /// Set [`Self::restart`].
+    pub fn restart(mut self, restart: RestartPolicy) -> Self {
+        self.restart = restart;
+        self
+    }
+}
+
+/// A final phrase, numbered so that saying the same words twice is still two queries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeardPhrase {
+    /// Increases by one for each phrase.
+    pub seq: u64,
+    /// The phrase with its alternatives.
+    pub phrase: Phrase,
+}
+
+/// What [`use_speech_recognition`] returns.
+#[derive(Clone, Copy)]
+pub struct UseSpeechRecognitionReturn {
+    /// Whether the browser has speech recognition.
+    pub is_supported: Signal<bool>,
+    /// Whether Hark is (or is about to be) listening: what the microphone button shows.
+    pub is_listening: Signal<bool>,
+    /// The session's phase, for status messages.
+    pub phase: Signal<Phase>,
+    /// Words being recognised, not yet final.
+    pub interim: Signal<String>,
+    /// The last final phrase's best transcript.
+    pub transcript: Signal<String>,
+    /// The last final phrase with all its alternatives.
+    pub phrase: Signal<Option<HeardPhrase>>,
+    /// The last error, cleared at the next start.
+    pub error: Signal<Option<RecognitionError>>,
+    /// True when continuous listening stopped by itself after a long silence.
+    pub stopped_after_silence: Signal<bool>,
+    /// Start listening (no-op when unsupported or already listening).
+    pub start: Callback<()>,
+    /// Stop listening; the current phrase is still delivered.
+    pub stop: Callback<()>,
+    /// Start or stop.
+    pub toggle: Callback<()>,
+}
+
+/// [`use_speech_recognition_with_options`] with the default options.
+pub fn use_speech_recognition() -> UseSpeechRecognitionReturn {
+    use_speech_recognition_with_options(UseSpeechRecognitionOptions::default())
+}
+
+/// Reactive speech recognition; see the module docs.
+pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions) -> UseSpeechRecognitionReturn {
+    let is_supported = recognition_supported();
+    let signals = Outputs {
+        is_listening: RwSignal::new(false),
+        phase: RwSignal::new(Phase::Idle),
+        interim: RwSignal::new(String::new()),
+        transcript: RwSignal::new(String::new()),
+        phrase: RwSignal::new(None),
+        error: RwSignal::new(None),
+        stopped_after_silence: RwSignal::new(false),
+    };
+    let driver = Rc::new(Driver {
+        state: RefCell::new(DriverState {
+            machine: SessionMachine::new(options.restart),
+            merger: TranscriptMerger::new(),
+            session: None,
+            restart_timer: None,
+            seq: 0,
+        }),
+        queue: RefCell::new(VecDeque::new()),
+        options: options.clone(),
+        signals,
+        weak_self: RefCell::new(Weak::new()),
+    });
+    *driver.weak_self.borrow_mut() = Rc::downgrade(&driver);
+    let driver = StoredValue::new_local(driver);
+    on_cleanup(move || {
+        let _ = driver.try_with_value(|driver| driver.shutdown());
+    });
+
+    let send = move |work: Work| {
+        if is_supported {
+            let _ = driver.try_with_value(|driver| driver.dispatch(work));
+        }
+    };
+    UseSpeechRecognitionReturn {
+        is_supported: Signal::stored(is_supported),
+        is_listening: signals.is_listening.into(),
+        phase: signals.phase.into(),
+        interim: signals.interim.into(),
+        transcript: signals.transcript.into(),
+        phrase: signals.phrase.into(),
+        error: signals.error.into(),
+        stopped_after_silence: signals.stopped_after_silence.into(),
+        start: Callback::new(move |()| send(Work::UserStart)),
+        stop: Callback::new(move |()| send(Work::UserStop)),
+        toggle: Callback::new(move |()| send(Work::UserToggle)),
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Outputs {
+    is_listening: RwSignal<bool>,
+    phase: RwSignal<Phase>,
+    interim: RwSignal<String>,
+    transcript: RwSignal<String>,
+    phrase: RwSignal<Option<HeardPhrase>>,
+    error: RwSignal<Option<RecognitionError>>,
+    stopped_after_silence: RwSignal<bool>,
+}
+
+enum Work {
+    UserStart,
+    UserStop,
+    UserToggle,
+    Event(RecognitionEvent),
+    RestartDue,
+}
+
+struct DriverState {
+    machine: SessionMachine,
+    merger: TranscriptMerger,
+    session: Option<RecognitionSession>,
+    restart_timer: Option<Timeout>,
+    seq: u64,
+}
+
+/// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
+/// one (re-entrancy) waits its turn instead of double-borrowing the state.
+struct Driver {
+    state: RefCell<DriverState>,
+    queue: RefCell<VecDeque<Work>>,
+    options: UseSpeechRecognitionOptions,
+    signals: Outputs,
+    weak_self: RefCell<Weak<Driver>>,
+}
+
+impl Driver {
+    fn dispatch(&self, work: Work) {
+        self.queue.borrow_mut().push_back(work);
+        let Ok(mut state) = self.state.try_borrow_mut() else { return };
+        loop {
+            let next = self.queue.borrow_mut().pop_front();
+            let Some(work) = next else { break };
+            self.handle(&mut state, work);
+        }
+    }
+
+    fn handle(&self, state: &mut DriverState, work: Work) {
+        let now = js_sys::Date::now();
+        let input = match work {
+            Work::UserStart => Some(self.user_start()),
+            Work::UserStop => Some(Input::UserStop),
+            Work::UserToggle => {
+                Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
+            }
+            Work::RestartDue => Some(Input::RestartDue),
+            Work::Event(event) => self.on_event(state, event, now),
+        };
+        if let Some(input) = input {
+            if matches!(input, Input::UserStart { .. }) {
+                self.signals.error.set(None);
+                self.signals.stopped_after_silence.set(false);
+            }
+            let commands = state.machine.handle(input, now);
+            self.run(state, commands);
+        }
+        self.publish(state);
+    }
+
+    fn user_start(&self) -> Input {
+        Input::UserStart { continuous: self.options.continuous.get_untracked() }
+    }
+
+    /// Fold a browser event into signals, and say what the machine should know.
+    fn on_event(&self, state: &mut DriverState, event: RecognitionEvent, now: f64) -> Option<Input> {
+        match event {
+            RecognitionEvent::Start | RecognitionEvent::AudioStart => Some(Input::Started),
+            RecognitionEvent::SpeechStart => Some(Input::SpeechStarted),
+            RecognitionEvent::SpeechEnd => Some(Input::SpeechEnded),
+            RecognitionEvent::NoMatch => None,
+            RecognitionEvent::Result(batch) => {
+                let update = state.merger.push(&batch, now);
+                self.signals.interim.set(update.interim);
+                let heard = !update.finals.is_empty();
+                for phrase in update.finals {
+                    self.deliver(state, phrase);
+                }
+                heard.then_some(Input::FinalPhrase)
+            }
+            RecognitionEvent::Error(error) => {
+                // `aborted` is what Hark's own abort produces; it is not news to the person.
+                if error != RecognitionError::Aborted {
+                    self.signals.error.set(Some(error.clone()));
+                }
+                Some(Input::Error(error))
+            }
+            RecognitionEvent::End => {
+                if let Some(phrase) = state.merger.end_session(now) {
+                    self.deliver(state, phrase);
+                }
+                self.signals.interim.set(String::new());
+                Some(Input::Ended)
+            }
+        }
+    }
+
+    fn deliver(&self, state: &mut DriverState, phrase: Phrase) {
+        state.seq += 1;
+        self.signals.transcript.set(phrase.text().to_string());
+        let heard = HeardPhrase { seq: state.seq, phrase };
+        if let Some(on_phrase) = &self.options.on_phrase {
+            on_phrase.run(heard.clone());
+        }
+        self.signals.phrase.set(Some(heard));
+    }
+
+    fn run(&self, state: &mut DriverState, commands: Vec<Command>) {
+        for command in commands {
+            match command {
+                Command::Start => {
+                    // Detach and abort the old recognizer first: its late events must not reach the new session.
+                    state.session = None;
+                    state.merger.start_session();
+                    self.signals.interim.set(String::new());
+                    let options = RecognitionOptions {
+                        lang: self.options.lang.get_untracked(),
+                        continuous: self.options.continuous.get_untracked(),
+                        interim_results: self.options.interim_results,
+                        max_alternatives: self.options.max_alternatives,
+                    };
+                    let weak = self.weak_self.borrow().clone();
+                    let started = RecognitionSession::start(&options, move |event| {
+                        if let Some(driver) = weak.upgrade() {
+                            driver.dispatch(Work::Event(event));
+                        }
+                    });
+                    match started {
+                        Ok(session) => state.session = Some(session),
+                        Err(error) => {
+                            self.signals.error.set(Some(error.clone()));
+                            let now = js_sys::Date::now();
+                            let more = state.machine.handle(Input::Error(error), now);
+                            let more_after_end = state.machine.handle(Input::Ended, now);
+                            self.run(state, more.into_iter().chain(more_after_end).collect());
+                        }
+                    }
+                }
+                Command::Stop => {
+                    if let Some(session) = &state.session {
+                        session.stop();
+                    }
+                }
+                Command::Release => state.session = None,
+                Command::ScheduleRestart(ms) => {
+                    let weak = self.weak_self.borrow().clone();
+                    state.restart_timer = Some(Timeout::new(ms, move || {
+                        if let Some(driver) = weak.upgrade() {
+                            driver.dispatch(Work::RestartDue);
+                        }
+                    }));
+                }
+                Command::CancelRestart => state.restart_timer = None,
+                Command::GaveUpAfterSilence => self.signals.stopped_after_silence.set(true),
+            }
+        }
+    }
+
+    fn publish(&self, state: &DriverState) {
+        let listening = state.machine.wants_listening();
+        if self.signals.is_listening.get_untracked() != listening {
+            self.signals.is_listening.set(listening);
+        }
+        let phase = state.machine.phase();
+        if self.signals.phase.get_untracked() != phase {
+            self.signals.phase.set(phase);
+        }
+    }
+
+    /// Release the microphone and timers: the owner is going away.
+    fn shutdown(&self) {
+        self.queue.borrow_mut().clear();
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.restart_timer = None;
+            state.session = None;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The one human sentence the status line shows, and whether it needs the person's action (an alert).
+//!
+//! Pure: derived from the speech state and the query, tested on the host.
+
+use crate::speech::{Phase, RecognitionError, Recovery};
+
+/// The keyboard shortcut for the microphone, as README and the status line name it.
+pub const SHORTCUT_LABEL: &str = "Ctrl+Shift+.";
+/// The same shortcut for `aria-keyshortcuts` (Ctrl on Windows/Linux, ⌘ on macOS).
+pub const SHORTCUT_ARIA: &str = "Control+Shift+Period Meta+Shift+Period";
+
+/// Everything the status line depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusInput<'a> {
+    /// The browser has speech recognition.
+    pub supported: bool,
+    /// Hark wants to listen.
+    pub listening: bool,
+    /// The recognition session's phase.
+    pub phase: Phase,
+    /// Continuous mode is on.
+    pub continuous: bool,
+    /// The last recognition error.
+    pub error: Option<&'a RecognitionError>,
+    /// Listening stopped by itself after a long silence.
+    pub stopped_after_silence: bool,
+    /// A sentence about the search (results count, loading), if any.
+    pub search_sentence: Option<&'a str>,
+}
+
+/// What the page says: a status sentence, and an alert when the person must act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusText {
+    /// For the `role="status"` live region; never empty.
+    pub status: String,
+    /// For a `role="alert"`, when the person must do something.
+    pub alert: Option<String>,
+}
+
+/// The status sentence for `input`.
+pub fn status_text(input: StatusInput<'_>) -> StatusText {
+    let idle = || {
+        input.search_sentence.map(str::to_string).unwrap_or_else(|| {
+            if input.supported {
+                format!("Click the microphone or press {SHORTCUT_LABEL} to search by voice, or type your search.")
+            } else {
+                RecognitionError::Unsupported.message()
+            }
+        })
+    };
+    if !input.supported {
+        let status = match input.search_sentence {
+            Some(sentence) => format!("{sentence} Voice search is not available in this browser."),
+            None => RecognitionError::Unsupported.message(),
+        };
+        return StatusText { status, alert: None };
+    }
+    if let Some(error) = input.error.filter(|error| error.recovery() != Recovery::Ignore) {
+        if !input.listening {
+            return match error.recovery() {
+                Recovery::NeedsAction | Recovery::TypeInstead => {
+                    StatusText { status: "Voice search stopped.".into(), alert: Some(error.message()) }
+                }
+                _ => StatusText { status: error.message(), alert: None },
+            };
+        }
+    }
+    if input.stopped_after_silence && !input.listening {
+        return StatusText {
+            status: "Stopped listening after a long silence. Click the microphone to listen again.".into(),
+            alert: None,
+        };
+    }
+    let status = match (input.listening, input.phase) {
+        (true, Phase::Idle | Phase::Starting) => {
+            "Starting the microphone… If your browser asks, allow it to hear you.".to_string()
+        }
+        (true, Phase::Listening) if input.continuous => {
+            "Listening… say a search. Click the microphone to stop.".to_string()
+        }
+        (true, Phase::Listening) => "Listening… speak now.".to_string(),
+        (true, Phase::Restarting) => "Still listening… say a search.".to_string(),
+        (_, Phase::Hearing) => "Hearing you…".to_string(),
+        (false, Phase::Stopping) => "Finishing…".to_string(),
+        _ => idle(),
+    };
+    StatusText { status, alert: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> StatusInput<'static> {
+        StatusInput {
+            supported: true,
+            listening: false,
+            phase: Phase::Idle,
+            continuous: false,
+            error: None,
+            stopped_after_silence: false,
+            search_sentence: None,
+        }
+    }
+
+    #[test]
+    fn every_state_has_its_own_sentence() {
+        let idle = status_text(base()).status;
+        assert!(idle.contains(SHORTCUT_LABEL));
+        let asking = status_text(StatusInput { listening: true, phase: Phase::Starting, ..base() }).status;
+        let listening = status_text(StatusInput { listening: true, phase: Phase::Listening, ..base() }).status;
+        let hearing = status_text(StatusInput { listening: true, phase: Phase::Hearing, ..base() }).status;
+        let mut all = vec![idle, asking.clone(), listening.clone(), hearing];
+        assert!(asking.contains("allow"));
+        assert!(listening.starts_with("Listening"));
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 4);
+    }
+
+    #[test]
+    fn errors_needing_action_are_alerts() {
+        for error in [
+            RecognitionError::NotAllowed,
+            RecognitionError::AudioCapture,
+            RecognitionError::ServiceNotAllowed,
+            RecognitionError::LanguageNotSupported,
+            RecognitionError::Network,
+        ] {
+            let text = status_text(StatusInput { error: Some(&error), ..base() });
+            assert_eq!(text.alert.as_deref(), Some(error.message().as_str()));
+        }
+        let no_speech = status_text(StatusInput { error: Some(&RecognitionError::NoSpeech), ..base() });
+        assert_eq!(no_speech.alert, None);
+        assert!(no_speech.status.contains("didn't hear"));
+        let aborted = status_text(StatusInput { error: Some(&RecognitionError::Aborted), ..base() });
+        assert_eq!(aborted, status_text(base()));
+    }
+
+    #[test]
+    fn unsupported_browsers_say_why_and_keep_the_search_sentence() {
+        let text = status_text(StatusInput { supported: false, ..base() });
+        assert!(text.status.contains("not available"));
+        let with_search =
+            status_text(StatusInput { supported: false, search_sentence: Some("3 results for “lamp”."), ..base() });
+        assert!(with_search.status.starts_with("3 results"));
+        assert!(with_search.status.contains("not available"));
+    }
+
+    #[test]
+    fn silence_timeout_is_explained() {
+        let text = status_text(StatusInput { stopped_after_silence: true, ..base() });
+        assert!(text.status.contains("silence"));
+    }
+}
