@@ -1,1 +1,44 @@
-//! hark-engine: the search engine (placeholder until the engine issue lands).
+//! hark-engine: Hark's search engine: forgiving full-text search in pure Rust, native and wasm32.
+//!
+//! A catalog (JSON array or JSON Lines, see [`parse_catalog`]) is indexed ahead of time
+//! ([`Index::build`], or the `hark-engine index` command) into a compact, versioned, checksummed
+//! binary ([`Index::to_bytes`]) that the page loads without re-indexing ([`Index::from_bytes`]).
+//! Queries forgive what speech recognition and typing get wrong: spoken filler, typos,
+//! sound-alike words, unfinished words, several recognizer alternatives ([`Query`]).
+//!
+//! ```
+//! use hark_engine::{parse_catalog, CatalogConfig, Index, Query};
+//!
+//! let cfg = CatalogConfig::default();
+//! let catalog = parse_catalog(br#"[
+//!     {"id": "1", "title": "Espresso maker", "description": "a coffee maker that forces steam through coffee"},
+//!     {"id": "2", "title": "Knight", "description": "a chessman shaped like a horse's head"}
+//! ]"#, &cfg)?;
+//! let bytes = Index::build(&catalog, &cfg).to_bytes();
+//!
+//! let index = Index::from_bytes(&bytes)?;
+//! let hits = index.search(&Query::alternatives([("night", 0.6), ("knight", 0.3)]));
+//! assert_eq!(index.doc(hits[0].doc).unwrap().id, "2");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Features
+//! - `unicode-normalization` (default): NFKD folding with Unicode tables. The browser app turns it
+//!   off and passes a [`Folder`] that uses `String.prototype.normalize` (see [`analysis`]).
+//! - `lang-all` (default) or `lang-en`, `lang-fr`, …: which Snowball stemmers are compiled in.
+//! - `cli` (default): the `hark-engine` binary (`index`, `queries`, `eval`, `search`).
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod bench_queries;
+mod catalog;
+mod config;
+mod index;
+mod search;
+
+pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
+pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location};
+pub use config::{CatalogConfig, FieldNames, RankingWeights};
+pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};
+pub use search::{det_ln, idf, Hit, Query};

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::continuous_toggle::ContinuousToggle;
@@ -7,7 +9,9 @@ use super::mic_button::MicButton;
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
-use super::{QueryCtx, SettingsCtx, SpeechCtx};
+use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
+use crate::search::loader::{load, LoadProgress};
+use crate::search::{SearchRequest, SearchResponse};
 use crate::settings::{parse_bool, persisted};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
@@ -29,25 +33,29 @@ pub fn App() -> impl IntoView {
     };
 
     let initial = url_state::param("q").unwrap_or_default();
-    let query = QueryCtx { query: RwSignal::new(initial.trim().to_string()), draft: RwSignal::new(initial) };
+    let query = QueryCtx { request: RwSignal::new(SearchRequest::typed(&initial)), draft: RwSignal::new(initial) };
 
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
             .lang(settings.lang)
             .continuous(settings.continuous)
             .on_phrase(move |heard| {
-                let text = heard.phrase.text().to_string();
-                query.draft.set(text.clone());
-                query.query.set(text);
+                let alternatives =
+                    heard.phrase.alternatives.iter().map(|a| (a.transcript.clone(), a.confidence)).collect();
+                query.draft.set(heard.phrase.text().to_string());
+                query.request.set(SearchRequest::spoken(alternatives));
             }),
     );
 
+    let search = use_catalog(query.request);
+
     // Effects only synchronise with the outside world: the URL.
-    Effect::new(move |_| url_state::set_query(&query.query.get()));
+    Effect::new(move |_| query.request.with(|request| url_state::set_query(&request.text)));
 
     provide_context(settings);
     provide_context(query);
     provide_context(SpeechCtx(speech));
+    provide_context(search);
     use_shortcuts();
 
     view! {
@@ -58,7 +66,7 @@ pub fn App() -> impl IntoView {
         <main class="page">
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
-                query.query.set(query.draft.get_untracked().trim().to_string());
+                query.search_typed(&query.draft.get_untracked());
             }>
                 <SearchBox />
                 <MicButton />
@@ -75,8 +83,39 @@ pub fn App() -> impl IntoView {
                 "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
                 " to talk, " <kbd>"Esc"</kbd> " to stop, " <kbd>"/"</kbd> " to type."
             </p>
+            <p class="credits">
+                "Default catalog: " <a href="catalog/LICENSE-WordNet.txt">"WordNet 3.1"</a>
+                ", © Princeton University."
+            </p>
         </footer>
     }
+}
+
+/// Load the catalog (with progress) and answer `request` from it once ready.
+fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
+    let progress = RwSignal::new(LoadProgress::Config);
+    let catalog_override = url_state::param("catalog").filter(|url| !url.trim().is_empty());
+    let loaded = LocalResource::new(move || {
+        let catalog_override = catalog_override.clone();
+        async move { load(catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
+    });
+    let status = Signal::derive(move || match loaded.get() {
+        None => CatalogStatus::Loading(progress.get()),
+        Some(Ok(loaded)) => CatalogStatus::Ready { count: loaded.search.len(), noun: loaded.noun.clone() },
+        Some(Err(error)) => CatalogStatus::Failed(error.to_string()),
+    });
+    let warnings = Signal::derive(move || match loaded.get() {
+        Some(Ok(loaded)) => loaded.warnings.clone(),
+        _ => Vec::new(),
+    });
+    let response = Memo::new(move |_| {
+        let request = request.get();
+        match loaded.get() {
+            Some(Ok(loaded)) => loaded.search.search(&request),
+            _ => SearchResponse { query: request.text, ..SearchResponse::default() },
+        }
+    });
+    SearchCtx { status, response, warnings }
 }
 
 /// The browser's preferred languages (`navigator.languages`, else `navigator.language`).

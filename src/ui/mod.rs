@@ -1,6 +1,6 @@
 //! Components, following the UI contract in DESIGN.md (roles and accessible names are what tests find).
 //!
-//! - [`App`]: wires speech, query and settings together.
+//! - [`App`]: wires speech, search, query and settings together.
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
 
@@ -18,13 +18,24 @@ pub use app::App;
 
 use leptos::prelude::*;
 
+use crate::search::loader::LoadProgress;
+use crate::search::{SearchRequest, SearchResponse};
+
 /// The submitted query and the text in the search box, shared by the components through context.
 #[derive(Clone, Copy)]
 pub struct QueryCtx {
-    /// The query results are shown for (mirrored in `?q=`).
-    pub query: RwSignal<String>,
+    /// What results are shown for (its text is mirrored in `?q=`).
+    pub request: RwSignal<SearchRequest>,
     /// What the search box holds while the person types.
     pub draft: RwSignal<String>,
+}
+
+impl QueryCtx {
+    /// Search for typed text (also puts it in the search box).
+    pub fn search_typed(&self, text: &str) {
+        self.draft.set(text.to_string());
+        self.request.set(SearchRequest::typed(text));
+    }
 }
 
 /// Speech recognition state and actions, provided by [`App`].
@@ -38,4 +49,31 @@ pub struct SettingsCtx {
     pub lang: RwSignal<String>,
     /// Keep listening for the next query.
     pub continuous: RwSignal<bool>,
+}
+
+/// Where the catalog is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogStatus {
+    /// Still loading.
+    Loading(LoadProgress),
+    /// Searchable.
+    Ready {
+        /// How many items.
+        count: usize,
+        /// What they are called.
+        noun: String,
+    },
+    /// Could not be loaded; the message says why.
+    Failed(String),
+}
+
+/// The catalog's state and the current results, provided by [`App`].
+#[derive(Clone, Copy)]
+pub struct SearchCtx {
+    /// Loading progress, then ready or failed.
+    pub status: Signal<CatalogStatus>,
+    /// The answer to the current request.
+    pub response: Memo<SearchResponse>,
+    /// Problems that did not stop loading.
+    pub warnings: Signal<Vec<String>>,
 }

@@ -1,17 +1,85 @@
 use leptos::prelude::*;
 
-use super::QueryCtx;
+use super::{CatalogStatus, QueryCtx, SearchCtx};
+use crate::search::highlight::segments;
+use crate::search::SearchResult;
 
-/// The results list: `<ol aria-label="Results">`, one listitem per result.
+/// The results list: `<ol aria-label="Results">`, one listitem per result; an empty state with a suggestion.
 #[component]
 pub fn Results() -> impl IntoView {
-    let QueryCtx { query, .. } = expect_context();
+    let query: QueryCtx = expect_context();
+    let search: SearchCtx = expect_context();
+    let nothing_found = move || {
+        matches!(search.status.get(), CatalogStatus::Ready { .. })
+            && search.response.with(|response| response.results.is_empty() && !response.query.is_empty())
+    };
     view! {
-        <section class="results" aria-live="off">
-            <ol aria-label="Results" class="result-list"></ol>
-            <Show when=move || !query.get().is_empty()>
-                <p class="empty">"You searched for " <q>{move || query.get()}</q> "."</p>
+        <section class="results">
+            <ol aria-label="Results" class="result-list">
+                {move || {
+                    search.response.with(|response| {
+                        response.results.iter().map(|result| view! { <ResultItem result=result.clone() /> }).collect_view()
+                    })
+                }}
+            </ol>
+            <Show when=nothing_found>
+                <p class="empty">
+                    {move || search.response.with(|r| format!("Nothing matches “{}”.", r.query))}
+                    {move || search.response.with(|r| r.suggestion.clone()).map(|word| {
+                        let target = word.clone();
+                        view! {
+                            " Did you mean "
+                            <button type="button" class="suggestion" on:click=move |_| query.search_typed(&target)>
+                                {word}
+                            </button>
+                            "?"
+                        }
+                    })}
+                </p>
             </Show>
         </section>
     }
+}
+
+/// One result: its title (a link when it has a safe URL) with matched words marked, description, category.
+#[component]
+fn ResultItem(
+    /// The result to show; its text is always rendered as text.
+    result: SearchResult,
+) -> impl IntoView {
+    let title = marked(&result.title, &result.title_spans);
+    let description = marked(&result.description, &result.description_spans);
+    let heading = match safe_href(&result.url) {
+        Some(href) => view! { <a href=href>{title}</a> }.into_any(),
+        None => title.into_any(),
+    };
+    view! {
+        <li class="result" data-id=result.id.clone()>
+            <h2 class="result-title">{heading}</h2>
+            {(!result.description.is_empty()).then(|| view! { <p class="result-description">{description}</p> })}
+            {(!result.category.is_empty()).then(|| view! { <span class="result-category">{result.category.clone()}</span> })}
+        </li>
+    }
+}
+
+/// `text` with the spans wrapped in `<mark>`; every piece is a text node.
+fn marked(text: &str, spans: &[std::ops::Range<usize>]) -> impl IntoView {
+    segments(text, spans)
+        .into_iter()
+        .map(|(piece, hit)| {
+            let piece = piece.to_string();
+            if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
+        })
+        .collect_view()
+}
+
+/// The URL if it is http(s) or relative to this page; `javascript:` and other schemes from a catalog are dropped.
+fn safe_href(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return None;
+    }
+    let base = web_sys::window()?.location().href().ok()?;
+    let resolved = web_sys::Url::new_with_base(url, &base).ok()?;
+    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href())
 }

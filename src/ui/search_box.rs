@@ -5,7 +5,7 @@ use super::{QueryCtx, SpeechCtx};
 /// The query input: searchbox "Search". While the person speaks it shows the interim words, greyed.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let QueryCtx { query, draft } = expect_context();
+    let query: QueryCtx = expect_context();
     let SpeechCtx(speech) = expect_context();
     let showing_interim = move || !speech.interim.get().is_empty();
     view! {
@@ -20,12 +20,8 @@ pub fn SearchBox() -> impl IntoView {
             autocomplete="off"
             spellcheck="false"
             enterkeyhint="search"
-            prop:value=move || if showing_interim() { speech.interim.get() } else { draft.get() }
-            on:input:target=move |ev| {
-                let text = ev.target().value();
-                query.set(text.trim().to_string());
-                draft.set(text);
-            }
+            prop:value=move || if showing_interim() { speech.interim.get() } else { query.draft.get() }
+            on:input:target=move |ev| query.search_typed(&ev.target().value())
         />
     }
 }

@@ -1,18 +1,30 @@
 use leptos::prelude::*;
 
 use super::status_text::{status_text, StatusInput};
-use super::{QueryCtx, SettingsCtx, SpeechCtx};
+use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
+use crate::search::loader::LoadProgress;
 
-/// The one `role="status"` live region, plus a `role="alert"` when the person must act.
+/// The one `role="status"` live region, plus `role="alert"`s when the person must act.
 #[component]
 pub fn StatusLine() -> impl IntoView {
     let SpeechCtx(speech) = expect_context();
     let SettingsCtx { continuous, .. } = expect_context();
-    let QueryCtx { query, .. } = expect_context();
+    let QueryCtx { request, .. } = expect_context();
+    let search: SearchCtx = expect_context();
     let text = Memo::new(move |_| {
         let error = speech.error.get();
-        let query = query.get();
-        let search_sentence = (!query.is_empty()).then(|| format!("Searched for “{query}”."));
+        let status = search.status.get();
+        let catalog_sentence = catalog_sentence(&status);
+        let query = request.with(|request| request.text.clone());
+        let search_sentence = (!query.is_empty()).then(|| match &status {
+            CatalogStatus::Ready { .. } => {
+                search.response.with(|response| results_sentence(response.results.len(), &query))
+            }
+            CatalogStatus::Loading(_) => {
+                format!("{} Your search for “{query}” will show when it is ready.", catalog_sentence.as_deref().unwrap_or(""))
+            }
+            CatalogStatus::Failed(_) => format!("Searched for “{query}”, but the catalog is not available."),
+        });
         status_text(StatusInput {
             supported: speech.is_supported.get(),
             listening: speech.is_listening.get(),
@@ -20,11 +32,82 @@ pub fn StatusLine() -> impl IntoView {
             continuous: continuous.get(),
             error: error.as_ref(),
             stopped_after_silence: speech.stopped_after_silence.get(),
+            catalog_sentence: catalog_sentence.as_deref(),
             search_sentence: search_sentence.as_deref(),
         })
     });
+    let catalog_alert = move || match search.status.get() {
+        CatalogStatus::Failed(message) => Some(format!("{message} You can still type, but there is nothing to search yet.")),
+        _ => None,
+    };
+    let loading = move || matches!(search.status.get(), CatalogStatus::Loading(_));
     view! {
-        <p class="status" role="status" aria-live="polite">{move || text.with(|t| t.status.clone())}</p>
+        <p class="status" class:loading=loading role="status" aria-live="polite">
+            {move || text.with(|t| t.status.clone())}
+        </p>
         {move || text.with(|t| t.alert.clone()).map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
+        {move || catalog_alert().map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
+        {move || {
+            let warnings = search.warnings.get();
+            (!warnings.is_empty()).then(|| view! {
+                <details class="warnings">
+                    <summary>{format!("{} catalog problem(s) were skipped", warnings.len())}</summary>
+                    <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                </details>
+            })
+        }}
+    }
+}
+
+/// "Loading catalog… 40 %", "Indexing the catalog…", "Ready — 14,180 things."; none when loading failed.
+pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
+    match status {
+        CatalogStatus::Loading(LoadProgress::Config | LoadProgress::Downloading(None)) => Some("Loading catalog…".into()),
+        CatalogStatus::Loading(LoadProgress::Downloading(Some(percent))) => Some(format!("Loading catalog… {percent} %")),
+        CatalogStatus::Loading(LoadProgress::Indexing) => Some("Indexing the catalog…".into()),
+        CatalogStatus::Ready { count, noun } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
+        CatalogStatus::Failed(_) => None,
+    }
+}
+
+/// "No results for “x”.", "1 result for “x”.", "12 results for “x”."
+pub fn results_sentence(count: usize, query: &str) -> String {
+    match count {
+        0 => format!("No results for “{query}”."),
+        1 => format!("1 result for “{query}”."),
+        n => format!("{} results for “{query}”.", group_thousands(n)),
+    }
+}
+
+/// 14180 → "14,180".
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        assert_eq!(group_thousands(14180), "14,180");
+        assert_eq!(group_thousands(117791), "117,791");
+        assert_eq!(group_thousands(1000000), "1,000,000");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(results_sentence(0, "x"), "No results for “x”.");
+        assert_eq!(results_sentence(1, "x"), "1 result for “x”.");
+        assert_eq!(results_sentence(1200, "x"), "1,200 results for “x”.");
+        let ready = CatalogStatus::Ready { count: 14180, noun: "things".into() };
+        assert_eq!(catalog_sentence(&ready).as_deref(), Some("Ready — 14,180 things."));
+        let loading = CatalogStatus::Loading(LoadProgress::Downloading(Some(40)));
+        assert_eq!(catalog_sentence(&loading).as_deref(), Some("Loading catalog… 40 %"));
     }
 }

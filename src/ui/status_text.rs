@@ -24,7 +24,9 @@ pub struct StatusInput<'a> {
     pub error: Option<&'a RecognitionError>,
     /// Listening stopped by itself after a long silence.
     pub stopped_after_silence: bool,
-    /// A sentence about the search (results count, loading), if any.
+    /// A sentence about the catalog ("Loading catalog… 40 %", "Ready — 14,180 things."), if any.
+    pub catalog_sentence: Option<&'a str>,
+    /// A sentence about the current results ("3 results for “lamp”."), when there is a query.
     pub search_sentence: Option<&'a str>,
 }
 
@@ -41,16 +43,16 @@ pub struct StatusText {
 pub fn status_text(input: StatusInput<'_>) -> StatusText {
     let idle = || {
         input.search_sentence.map(str::to_string).unwrap_or_else(|| {
-            if input.supported {
-                format!("Click the microphone or press {SHORTCUT_LABEL} to search by voice, or type your search.")
-            } else {
-                RecognitionError::Unsupported.message()
+            let hint = format!("Click the microphone or press {SHORTCUT_LABEL} to search by voice, or type your search.");
+            match input.catalog_sentence {
+                Some(catalog) => format!("{catalog} {hint}"),
+                None => hint,
             }
         })
     };
     if !input.supported {
-        let status = match input.search_sentence {
-            Some(sentence) => format!("{sentence} Voice search is not available in this browser."),
+        let status = match input.search_sentence.or(input.catalog_sentence) {
+            Some(sentence) => format!("{sentence} Voice search is not available in this browser; type your search."),
             None => RecognitionError::Unsupported.message(),
         };
         return StatusText { status, alert: None };
@@ -99,6 +101,7 @@ mod tests {
             continuous: false,
             error: None,
             stopped_after_silence: false,
+            catalog_sentence: None,
             search_sentence: None,
         }
     }
@@ -145,6 +148,18 @@ mod tests {
             status_text(StatusInput { supported: false, search_sentence: Some("3 results for “lamp”."), ..base() });
         assert!(with_search.status.starts_with("3 results"));
         assert!(with_search.status.contains("not available"));
+    }
+
+    #[test]
+    fn the_catalog_state_leads_the_idle_sentence() {
+        let text = status_text(StatusInput { catalog_sentence: Some("Ready — 14,180 things."), ..base() });
+        assert!(text.status.starts_with("Ready — 14,180 things. Click the microphone"), "{}", text.status);
+        let searching = StatusInput {
+            catalog_sentence: Some("Ready — 14,180 things."),
+            search_sentence: Some("2 results for “lamp”."),
+            ..base()
+        };
+        assert_eq!(status_text(searching).status, "2 results for “lamp”.");
     }
 
     #[test]

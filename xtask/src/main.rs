@@ -1,1 +1,48 @@
-fn main() {}
+//! `cargo xtask`: Hark's task runner.
+//!
+//! - `cargo xtask serve [--port N] [--release] [--no-open]`: set up, build the default catalog, serve on 127.0.0.1.
+//! - `cargo xtask test`: set up, then run every test layer (native, wasm in headless Chromium, end-to-end) and end
+//!   with one totals line, `N passed, M failed`.
+//! - `cargo xtask setup [--no-browser]`: only install what is missing.
+//! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
+
+mod catalog;
+mod proc;
+mod serve;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((task, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::FAILURE;
+    };
+    let result = match task.as_str() {
+        "setup" => setup::run(&setup::Needs::from_args(rest)),
+        "serve" => serve::run(rest),
+        "test" => test::run(rest),
+        "catalog" => setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
+            .and_then(|()| catalog::run(rest).map_err(|message| format!("catalog: {message}"))),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <task>
+  serve [--port N] [--release] [--no-open]   set up, build the catalog, serve Hark on http://127.0.0.1:8080
+  test                                       set up, then run every test layer; ends with `N passed, M failed`
+  setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
+  catalog [--if-missing] [--things]     build the default WordNet catalog into catalog/";

@@ -1,0 +1,192 @@
+// A tiny static file server for the e2e tests (node:http, no dependencies).
+//
+//   const server = await startServer({ root });          // root defaults to $HARK_DIST or <repo>/dist
+//   server.url                                           // 'http://127.0.0.1:<port>' (no trailing slash)
+//   server.route('/hark.json', { body: '{"fields":…}' }) // extra routes, matched on the exact pathname first:
+//   server.route('/big.jsonl', { file: '/tmp/x.jsonl', delayMs: 500 })
+//   server.route('/missing.json', { status: 404 })
+//   server.route('/api', (req, res, url) => { … })       // or any handler function
+//   server.delay('/catalog', 800)                        // delay every response whose pathname starts with the prefix
+//   server.unroute('/hark.json'); server.reset()         // remove one / all extra routes and delays
+//   server.requests                                      // [{method, path, status}] for every request served
+//   await server.close()
+//
+// `/` and unknown paths without an extension get index.html (a single-page app); unknown paths with an extension are
+// 404. Responses are `Cache-Control: no-store` so tests never see a stale build.
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+export const defaultRoot = () => path.resolve(process.env.HARK_DIST || path.join(repoRoot, 'dist'));
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.jsonl': 'application/x-ndjson; charset=utf-8',
+  '.ndjson': 'application/x-ndjson; charset=utf-8',
+  '.hidx': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+export function contentType(file) {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function startServer({ root = defaultRoot(), host = '127.0.0.1', port = 0 } = {}) {
+  root = path.resolve(root);
+  const routes = new Map();
+  const delays = [];
+  const requests = [];
+
+  async function sendFile(req, res, file, status = 200, type = contentType(file)) {
+    const data = await fsp.readFile(file);
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : data);
+    return status;
+  }
+
+  function sendText(req, res, status, body, type = 'text/plain; charset=utf-8') {
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? ''));
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : data);
+    return status;
+  }
+
+  async function serveRoute(req, res, url, spec) {
+    if (typeof spec === 'function') {
+      await spec(req, res, url);
+      return res.statusCode;
+    }
+    if (spec.delayMs) await sleep(spec.delayMs);
+    const status = spec.status ?? 200;
+    if (spec.file) return sendFile(req, res, spec.file, status, spec.type || contentType(spec.file));
+    if (spec.body !== undefined) {
+      const body = typeof spec.body === 'object' && !Buffer.isBuffer(spec.body) ? JSON.stringify(spec.body) : spec.body;
+      const type =
+        spec.type ||
+        (typeof spec.body === 'object' && !Buffer.isBuffer(spec.body) ? CONTENT_TYPES['.json'] : contentType(url.pathname));
+      return sendText(req, res, status, body, type);
+    }
+    return sendText(req, res, status, status === 200 ? '' : http.STATUS_CODES[status] || '');
+  }
+
+  async function serveStatic(req, res, url) {
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return sendText(req, res, 400, 'bad path');
+    }
+    if (rel.includes('\0')) return sendText(req, res, 400, 'bad path');
+    let file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+    if (file !== root && !file.startsWith(root + path.sep)) return sendText(req, res, 403, 'forbidden');
+    let st = await fsp.stat(file).catch(() => null);
+    if (st && st.isDirectory()) {
+      file = path.join(file, 'index.html');
+      st = await fsp.stat(file).catch(() => null);
+    }
+    if (st && st.isFile()) return sendFile(req, res, file);
+    if (!path.extname(rel)) {
+      const index = path.join(root, 'index.html');
+      if (fs.existsSync(index)) return sendFile(req, res, index);
+      return sendText(req, res, 404, `no index.html in ${root}`);
+    }
+    // Browsers ask for a favicon on their own; a missing one must not show up as a console error in every test.
+    if (rel === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return 204;
+    }
+    return sendText(req, res, 404, 'not found');
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const entry = { method: req.method, path: url.pathname + url.search, status: 0 };
+    requests.push(entry);
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !routes.has(url.pathname)) {
+        entry.status = sendText(req, res, 405, 'method not allowed');
+        return;
+      }
+      for (const d of delays) if (url.pathname.startsWith(d.prefix)) await sleep(d.ms);
+      const spec = routes.get(url.pathname);
+      entry.status = spec ? await serveRoute(req, res, url, spec) : await serveStatic(req, res, url);
+    } catch (err) {
+      entry.status = 500;
+      if (!res.headersSent) sendText(req, res, 500, String(err && err.stack ? err.stack : err));
+      else res.destroy(err);
+    }
+  });
+  // Keep-alive sockets would make close() wait; track and destroy them.
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const addr = server.address();
+
+  return {
+    url: `http://${host}:${addr.port}`,
+    port: addr.port,
+    root,
+    requests,
+    route(pathname, spec) {
+      routes.set(pathname, spec);
+      return this;
+    },
+    unroute(pathname) {
+      routes.delete(pathname);
+      return this;
+    },
+    delay(prefix, ms) {
+      delays.push({ prefix, ms });
+      return this;
+    },
+    reset() {
+      routes.clear();
+      delays.length = 0;
+      return this;
+    },
+    close() {
+      return new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+// `node e2e/support/server.mjs [root]` serves a folder by hand (for looking at the app in a browser).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const s = await startServer({ root: process.argv[2] || defaultRoot(), port: Number(process.env.PORT || 0) });
+  console.log(`serving ${s.root} at ${s.url}/`);
+}

@@ -1,0 +1,402 @@
+//! Catalog parsing: a JSON array of objects, or JSON Lines (one object per line), autodetected.
+//!
+//! Field values are taken as plain text: HTML is never interpreted, only tokenised like any
+//! other text, and returned verbatim. Numbers and booleans are coerced to their JSON spelling;
+//! arrays of those are joined with ", "; objects and nested arrays are an error naming the field.
+
+use crate::analysis::Language;
+use crate::config::CatalogConfig;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::fmt;
+
+/// One catalog item, its roles already picked out of the JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Identifier (the item's position when the catalog has none).
+    pub id: String,
+    /// Title, never empty.
+    pub title: String,
+    /// Description (may be empty).
+    pub description: String,
+    /// Category (may be empty).
+    pub category: String,
+    /// URL (may be empty).
+    pub url: String,
+    /// Extra searchable words, joined with ", " (may be empty).
+    pub keywords: String,
+}
+
+/// A parsed catalog: its documents in file order, and what was odd but not fatal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    /// The documents, in file order (the order that breaks ranking ties).
+    pub docs: Vec<Document>,
+    /// Problems that did not stop parsing.
+    pub warnings: Vec<CatalogWarning>,
+}
+
+/// Where in a catalog something is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A JSON Lines line (1-based).
+    Line(usize),
+    /// An item of a JSON array (0-based index) starting at a byte offset.
+    Item {
+        /// 0-based position in the array.
+        index: usize,
+        /// Byte offset of the item in the file.
+        offset: usize,
+    },
+    /// A byte offset (with 1-based line and column) outside any item.
+    Byte {
+        /// Byte offset in the file.
+        offset: usize,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line(l) => write!(f, "line {l}"),
+            Location::Item { index, offset } => write!(f, "item {index} (byte {offset})"),
+            Location::Byte { offset, line, column } => write!(f, "byte {offset} (line {line}, column {column})"),
+        }
+    }
+}
+
+/// Why a catalog could not be read. Every variant names where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogError {
+    /// The file has no content.
+    #[error("the catalog is empty")]
+    Empty,
+    /// It starts with something that is neither `[` nor `{`.
+    #[error("a catalog must be a JSON array or JSON Lines of objects, but it starts with {found:?} at byte {offset}")]
+    NotACatalog {
+        /// The first non-blank character.
+        found: char,
+        /// Its byte offset.
+        offset: usize,
+    },
+    /// Invalid JSON.
+    #[error("{location}: invalid JSON: {message}")]
+    Json {
+        /// Where.
+        location: Location,
+        /// The parser's message.
+        message: String,
+    },
+    /// A line or array item is not an object.
+    #[error("{location}: expected an object, found {found}")]
+    NotAnObject {
+        /// Where.
+        location: Location,
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// An item without a (non-blank) title.
+    #[error("{location}: the item{} has no title (field \"{field}\")", id.as_ref().map(|i| format!(" {i:?}")).unwrap_or_default())]
+    MissingTitle {
+        /// Where.
+        location: Location,
+        /// The configured title field.
+        field: String,
+        /// The item's id, when it has one.
+        id: Option<String>,
+    },
+    /// A field whose value cannot be read as text.
+    #[error("{location}: field \"{field}\" must be text, found {found}")]
+    InvalidField {
+        /// Where.
+        location: Location,
+        /// The field name.
+        field: String,
+        /// The JSON type found.
+        found: &'static str,
+    },
+}
+
+/// Something odd about a catalog that did not stop it from loading.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogWarning {
+    /// No stemmer for the configured language: the catalog is indexed without stemming.
+    #[error("no stemmer for language {tag:?}: searching without stemming")]
+    UnsupportedLanguage {
+        /// The configured tag.
+        tag: String,
+    },
+    /// Two items share an id (both are kept).
+    #[error("{location}: duplicate id {id:?}")]
+    DuplicateId {
+        /// Where the second one is.
+        location: Location,
+        /// The id.
+        id: String,
+    },
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses a catalog (JSON array or JSON Lines, autodetected from the first non-blank byte; a
+/// UTF-8 byte-order mark is skipped) into documents, using `cfg`'s field names.
+///
+/// ```
+/// let cat = hark_engine::parse_catalog(
+///     br#"{"id":"1","title":"Tuning fork","description":"<b>A</b> fork that rings"}
+/// {"id":"2","title":"Cheddar","category":"cheese","tags":["hard","yellow"]}"#,
+///     &Default::default(),
+/// ).unwrap();
+/// assert_eq!(cat.docs[1].keywords, "hard, yellow");
+/// assert_eq!(cat.docs[0].description, "<b>A</b> fork that rings");
+///
+/// let err = hark_engine::parse_catalog(b"{\"title\":\"a\"}\n{\"id\":7}", &Default::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "line 2: the item \"7\" has no title (field \"title\")");
+/// ```
+pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(first) = first else { return Err(CatalogError::Empty) };
+    let mut catalog = Catalog::default();
+    if Language::from_tag(&cfg.language).is_none() {
+        catalog.warnings.push(CatalogWarning::UnsupportedLanguage { tag: cfg.language.clone() });
+    }
+    let mut seen = HashSet::new();
+    let mut add = |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
+        let doc = document(obj, cfg, location, ordinal)?;
+        if !seen.insert(doc.id.clone()) {
+            catalog.warnings.push(CatalogWarning::DuplicateId { location, id: doc.id.clone() });
+        }
+        catalog.docs.push(doc);
+        Ok(())
+    };
+    match bytes[first] {
+        b'[' => {
+            let items = parse_array(bytes)?;
+            for (index, raw) in items.iter().enumerate() {
+                let offset = (raw.get().as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+                let location = Location::Item { index, offset };
+                let value: Value = serde_json::from_str(raw.get())
+                    .map_err(|e| CatalogError::Json { location, message: e.to_string() })?;
+                let Value::Object(obj) = value else {
+                    return Err(CatalogError::NotAnObject { location, found: type_name(&value) });
+                };
+                add(&mut catalog, &obj, location, index)?;
+            }
+        }
+        b'{' => {
+            for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if line.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                let location = Location::Line(i + 1);
+                let value: Value = serde_json::from_slice(line)
+                    .map_err(|e| CatalogError::Json { location, message: e.to_string() })?;
+                let Value::Object(obj) = value else {
+                    return Err(CatalogError::NotAnObject { location, found: type_name(&value) });
+                };
+                let ordinal = catalog.docs.len();
+                add(&mut catalog, &obj, location, ordinal)?;
+            }
+        }
+        _ => {
+            let found = String::from_utf8_lossy(&bytes[first..bytes.len().min(first + 4)]).chars().next().unwrap_or('?');
+            return Err(CatalogError::NotACatalog { found, offset: first });
+        }
+    }
+    Ok(catalog)
+}
+
+/// Splits a JSON array into raw items, reporting the failing item's index on a syntax error.
+fn parse_array(bytes: &[u8]) -> Result<Vec<&RawValue>, CatalogError> {
+    struct Items<'c> {
+        count: &'c Cell<usize>,
+        done: &'c Cell<bool>,
+    }
+    impl<'de> Visitor<'de> for Items<'_> {
+        type Value = Vec<&'de RawValue>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array of objects")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element::<&RawValue>()? {
+                out.push(item);
+                self.count.set(out.len());
+            }
+            self.done.set(true);
+            Ok(out)
+        }
+    }
+    let (count, done) = (Cell::new(0), Cell::new(false));
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let result = de.deserialize_seq(Items { count: &count, done: &done }).and_then(|items| de.end().map(|()| items));
+    result.map_err(|e| {
+        let offset = byte_offset(bytes, e.line(), e.column());
+        // Inside the array the failing item is named; after it (trailing garbage), the position.
+        let location = if done.get() {
+            Location::Byte { offset, line: e.line(), column: e.column() }
+        } else {
+            Location::Item { index: count.get(), offset }
+        };
+        CatalogError::Json { location, message: e.to_string() }
+    })
+}
+
+/// Converts serde_json's 1-based line and column (in bytes) to a byte offset.
+fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line {
+        match bytes[offset..].iter().position(|&b| b == b'\n') {
+            Some(p) => offset += p + 1,
+            None => return bytes.len(),
+        }
+    }
+    (offset + column.saturating_sub(1)).min(bytes.len())
+}
+
+fn text(obj: &Map<String, Value>, field: &str, location: Location) -> Result<Option<String>, CatalogError> {
+    let invalid = |found: &'static str| CatalogError::InvalidField { location, field: field.to_owned(), found };
+    let scalar = |v: &Value| -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    match obj.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => {
+            let mut parts = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::Null => {}
+                    Value::Array(_) => return Err(invalid("an array containing an array")),
+                    Value::Object(_) => return Err(invalid("an array containing an object")),
+                    v => parts.extend(scalar(v)),
+                }
+            }
+            Ok(Some(parts.join(", ")))
+        }
+        Some(v) => scalar(v).map(Some).ok_or_else(|| invalid(type_name(v))),
+    }
+}
+
+fn document(obj: &Map<String, Value>, cfg: &CatalogConfig, location: Location, ordinal: usize) -> Result<Document, CatalogError> {
+    let f = &cfg.fields;
+    let id = text(obj, &f.id, location)?;
+    let title = text(obj, &f.title, location)?;
+    let title = match title {
+        Some(t) if !t.trim().is_empty() => t,
+        _ => return Err(CatalogError::MissingTitle { location, field: f.title.clone(), id }),
+    };
+    let mut keywords = Vec::new();
+    for k in &f.keywords {
+        if let Some(v) = text(obj, k, location)? {
+            if !v.is_empty() {
+                keywords.push(v);
+            }
+        }
+    }
+    Ok(Document {
+        id: id.unwrap_or_else(|| ordinal.to_string()),
+        title,
+        description: text(obj, &f.description, location)?.unwrap_or_default(),
+        category: text(obj, &f.category, location)?.unwrap_or_default(),
+        url: text(obj, &f.url, location)?.unwrap_or_default(),
+        keywords: keywords.join(", "),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Catalog, CatalogError> {
+        parse_catalog(s.as_bytes(), &CatalogConfig::default())
+    }
+
+    #[test]
+    fn json_array_and_jsonl_give_the_same_documents() {
+        let a = parse(r#"[{"id":"a","title":"One"},{"id":"b","title":"Two","url":"/two"}]"#).unwrap();
+        let b = parse("{\"id\":\"a\",\"title\":\"One\"}\r\n\n{\"id\":\"b\",\"title\":\"Two\",\"url\":\"/two\"}\n").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.docs.len(), 2);
+        assert_eq!(a.docs[1].url, "/two");
+        assert!(parse("\u{feff}[]").unwrap().docs.is_empty());
+    }
+
+    #[test]
+    fn coercion_of_non_strings() {
+        let c = parse(r#"[{"id":42,"title":1984,"description":true,"tags":["a",2,null,false]}]"#).unwrap();
+        let d = &c.docs[0];
+        assert_eq!((d.id.as_str(), d.title.as_str(), d.description.as_str()), ("42", "1984", "true"));
+        assert_eq!(d.keywords, "a, 2, false");
+    }
+
+    #[test]
+    fn errors_name_the_place_and_field() {
+        assert_eq!(parse("  \n").unwrap_err(), CatalogError::Empty);
+        assert!(matches!(parse("nope").unwrap_err(), CatalogError::NotACatalog { found: 'n', offset: 0 }));
+        let e = parse("{\"title\":\"ok\"}\n{\"title\": }\n").unwrap_err();
+        assert!(matches!(e, CatalogError::Json { location: Location::Line(2), .. }), "{e}");
+        let e = parse("{\"title\":\"ok\"}\n[1]\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 2: expected an object, found an array");
+        let e = parse(r#"[{"title":"a"}, {"id":"x","title":"  "}]"#).unwrap_err();
+        assert_eq!(e.to_string(), "item 1 (byte 16): the item \"x\" has no title (field \"title\")");
+        let e = parse(r#"[{"title":"a"}, {"title":{"en":"b"}}]"#).unwrap_err();
+        assert_eq!(e.to_string(), "item 1 (byte 16): field \"title\" must be text, found an object");
+        let e = parse(r#"[{"title":"a","tags":[[1]]}]"#).unwrap_err();
+        assert!(e.to_string().contains("field \"tags\" must be text, found an array containing an array"), "{e}");
+        let e = parse("[{\"title\":\"a\"},\n {\"title\": nope}]").unwrap_err();
+        assert!(matches!(e, CatalogError::Json { location: Location::Item { index: 1, .. }, .. }), "{e}");
+        let e = parse("[{\"title\":\"a\"}] trailing").unwrap_err();
+        assert!(matches!(e, CatalogError::Json { .. }), "{e}");
+        let e = parse("[{\"title\":\"a\"}").unwrap_err();
+        assert!(matches!(e, CatalogError::Json { .. }), "{e}");
+        let e = parse("[1]").unwrap_err();
+        assert_eq!(e.to_string(), "item 0 (byte 1): expected an object, found a number");
+    }
+
+    #[test]
+    fn custom_field_names_and_warnings() {
+        let cfg: CatalogConfig = serde_json::from_str(
+            r#"{"fields":{"id":"sku","title":"name","description":"blurb","keywords":"syn"},"language":"tlh"}"#,
+        )
+        .unwrap();
+        let c = parse_catalog(br#"[{"sku":"1","name":"A","blurb":"d","syn":"x"},{"sku":"1","name":"B"}]"#, &cfg).unwrap();
+        assert_eq!(c.docs[0].description, "d");
+        assert_eq!(c.docs[0].keywords, "x");
+        assert_eq!(
+            c.warnings,
+            [
+                CatalogWarning::UnsupportedLanguage { tag: "tlh".into() },
+                CatalogWarning::DuplicateId { location: Location::Item { index: 1, offset: 45 }, id: "1".into() }
+            ]
+        );
+    }
+
+    #[test]
+    fn html_is_kept_verbatim() {
+        let c = parse(r#"{"title":"<img src=x onerror=alert(1)>"}"#).unwrap();
+        assert_eq!(c.docs[0].title, "<img src=x onerror=alert(1)>");
+        assert_eq!(c.docs[0].id, "0");
+    }
+}

@@ -1,0 +1,747 @@
+//! The inverted index: building it, its binary format, and loading it without re-indexing.
+//!
+//! # Format (version [`FORMAT_VERSION`], all integers little-endian)
+//!
+//! ```text
+//! magic "HARKIDX\0" · version u32
+//! n_docs u32 · n_terms u32 · max_results u32 · language tag (u8 length + UTF-8)
+//! ranking weights 11 × f32 · average field lengths 4 × f32
+//! 9 sections, each u32 byte length + bytes:
+//!   vocab      FST map  folded word → term id (ids in byte order of the words)
+//!   stems      FST map  "stem\0word" → term id
+//!   phonetic   FST map  "double-metaphone-code\0word" → term id
+//!   offsets    u32 × (n_terms + 1)  start of each term's postings
+//!   df         u32 × n_terms        documents containing the term
+//!   postings   per term, per document in order: varint doc delta, a byte whose bits 0–3 say
+//!              which fields (title, description, category, keywords) hold the word and bit 4
+//!              that every count is 1; otherwise one varint count per field present
+//!   docs       u32 × (n_docs × 6 + 1) offsets of id, title, description, category, url, keywords
+//!   text       UTF-8 arena holding those strings
+//!   lengths    u8 × n_docs × 4      words per searchable field (saturating at 255)
+//! crc32 (IEEE) of everything before it
+//! ```
+//!
+//! Loading checks magic, version and checksum, then the shape of every section (lengths,
+//! monotonic offsets, UTF-8 on char boundaries), and keeps the bytes as they are: the index in
+//! memory *is* the file, with the FSTs read in place, so loading is a checksum and a scan.
+//! The checksum guards against accidental corruption; an index crafted to pass it is still
+//! bounds-checked everywhere except inside the `fst` crate's traversal.
+
+use crate::analysis::{self, DefaultFolder, Folder, Language, SharedFolder};
+use crate::catalog::Catalog;
+use crate::config::{CatalogConfig, RankingWeights};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The binary index format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The first bytes of every index.
+pub const MAGIC: &[u8; 8] = b"HARKIDX\0";
+/// Searchable fields, in posting order.
+pub(crate) const FIELDS: usize = 4;
+/// Stored strings per document.
+const STORED: usize = 6;
+
+/// Why index bytes could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    /// The bytes do not start with [`MAGIC`].
+    #[error("not a Hark index (the file does not start with the HARKIDX magic bytes)")]
+    BadMagic,
+    /// Written by a different format version.
+    #[error("index format version {found} is not supported (this build reads version {expected}): rebuild the index")]
+    UnsupportedVersion {
+        /// The version in the file.
+        found: u32,
+        /// [`FORMAT_VERSION`].
+        expected: u32,
+    },
+    /// The file ends early.
+    #[error("the index is truncated: {section} needs {needed} bytes but only {available} remain")]
+    Truncated {
+        /// The part being read.
+        section: &'static str,
+        /// Bytes needed.
+        needed: usize,
+        /// Bytes left.
+        available: usize,
+    },
+    /// The checksum does not match the content.
+    #[error("the index is corrupt: checksum {computed:#010x} does not match the stored {stored:#010x}")]
+    ChecksumMismatch {
+        /// The checksum in the file.
+        stored: u32,
+        /// The checksum of the content.
+        computed: u32,
+    },
+    /// A section is inconsistent.
+    #[error("the index is corrupt: {section}: {reason}")]
+    Corrupt {
+        /// The section.
+        section: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// A shared slice of the index bytes (what the FSTs read from).
+#[derive(Clone)]
+pub(crate) struct Bytes {
+    buf: Arc<Vec<u8>>,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        self.buf.get(self.range.clone()).unwrap_or(&[])
+    }
+}
+
+/// A searchable, serialisable index of a catalog. See the crate docs for an example.
+pub struct Index {
+    pub(crate) buf: Arc<Vec<u8>>,
+    pub(crate) vocab: fst::Map<Bytes>,
+    pub(crate) stems: fst::Map<Bytes>,
+    pub(crate) phonetic: fst::Map<Bytes>,
+    pub(crate) offsets: Range<usize>,
+    pub(crate) df: Range<usize>,
+    pub(crate) postings: Range<usize>,
+    pub(crate) docs: Range<usize>,
+    pub(crate) text: Range<usize>,
+    pub(crate) lengths: Range<usize>,
+    pub(crate) n_docs: u32,
+    pub(crate) n_terms: u32,
+    pub(crate) avg_len: [f32; FIELDS],
+    pub(crate) ranking: RankingWeights,
+    pub(crate) max_results: usize,
+    pub(crate) language_tag: String,
+    pub(crate) language: Language,
+    pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
+    pub(crate) folder: SharedFolder,
+}
+
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("docs", &self.n_docs)
+            .field("terms", &self.n_terms)
+            .field("bytes", &self.buf.len())
+            .field("language", &self.language_tag)
+            .field("ranking", &self.ranking)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One document's stored fields, borrowed from the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocView<'a> {
+    /// Identifier.
+    pub id: &'a str,
+    /// Title (as in the catalog, never interpreted).
+    pub title: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Category.
+    pub category: &'a str,
+    /// URL.
+    pub url: &'a str,
+    /// Extra searchable words (aliases, tags), joined with ", ".
+    pub keywords: &'a str,
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint; `None` when the bytes end or it overflows u32.
+#[inline]
+pub(crate) fn get_varint(data: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let b = *data.get(*pos)?;
+        *pos += 1;
+        if shift == 28 && b > 0x0F {
+            return None;
+        }
+        v |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+/// Per-term data while building.
+struct TermAcc {
+    last_doc: u32,
+    df: u32,
+    postings: Vec<u8>,
+}
+
+impl Index {
+    /// Builds an index of `catalog` with `cfg`'s language, ranking weights and result count,
+    /// folding text with the built-in [`DefaultFolder`].
+    pub fn build(catalog: &Catalog, cfg: &CatalogConfig) -> Index {
+        Self::build_with_folder(catalog, cfg, DefaultFolder)
+    }
+
+    /// [`Index::build`] with a custom folder (e.g. the browser's normaliser when a catalog is
+    /// indexed in the page). The folder is kept for queries.
+    pub fn build_with_folder(catalog: &Catalog, cfg: &CatalogConfig, folder: impl Folder + 'static) -> Index {
+        let folder: SharedFolder = Arc::new(folder);
+        let bytes = build_bytes(catalog, cfg, &*folder);
+        let mut index = match Index::from_vec(bytes) {
+            Ok(index) => index,
+            // The bytes were written just above by the same code that reads them.
+            Err(e) => unreachable!("freshly built index does not load: {e}"),
+        };
+        index.folder = folder;
+        index
+    }
+
+    /// Loads an index from bytes written by [`Index::to_bytes`] (copies them once).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index, IndexError> {
+        Index::from_vec(bytes.to_vec())
+    }
+
+    /// Loads an index, taking ownership of the bytes (no copy).
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Index, IndexError> {
+        load(Arc::new(bytes))
+    }
+
+    /// The index as bytes, to store and load later with [`Index::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.buf.as_ref().clone()
+    }
+
+    /// The serialised bytes, borrowed.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.n_docs as usize
+    }
+
+    /// Whether the index has no documents.
+    pub fn is_empty(&self) -> bool {
+        self.n_docs == 0
+    }
+
+    /// Number of distinct words in the vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.n_terms as usize
+    }
+
+    /// The stored fields of document `i` (catalog order), or `None` past the end.
+    pub fn doc(&self, i: u32) -> Option<DocView<'_>> {
+        if i >= self.n_docs {
+            return None;
+        }
+        let text = self.buf.get(self.text.clone())?;
+        let base = i as usize * STORED;
+        let mut f = [""; STORED];
+        for (k, slot) in f.iter_mut().enumerate() {
+            let a = self.u32_at(&self.docs, base + k) as usize;
+            let b = self.u32_at(&self.docs, base + k + 1) as usize;
+            // Validated at load, so this only re-checks a short slice (no unsafe needed).
+            *slot = text.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("");
+        }
+        Some(DocView { id: f[0], title: f[1], description: f[2], category: f[3], url: f[4], keywords: f[5] })
+    }
+
+    /// All documents in catalog order.
+    pub fn docs(&self) -> impl Iterator<Item = DocView<'_>> + '_ {
+        (0..self.n_docs).filter_map(move |i| self.doc(i))
+    }
+
+    /// The language tag the index was built with (as configured, e.g. `"en-US"`).
+    pub fn language(&self) -> &str {
+        &self.language_tag
+    }
+
+    /// The ranking weights in use.
+    pub fn ranking(&self) -> &RankingWeights {
+        &self.ranking
+    }
+
+    /// Replaces the ranking weights (clamped) for later searches; no rebuild needed. Not saved
+    /// by [`Index::to_bytes`], which keeps the weights the index was built with.
+    pub fn set_ranking(&mut self, ranking: RankingWeights) {
+        self.ranking = ranking.clamped();
+    }
+
+    /// Results returned when a query sets no limit.
+    pub fn max_results(&self) -> usize {
+        self.max_results
+    }
+
+    /// Sets the default result count (clamped to 1..=1000).
+    pub fn set_max_results(&mut self, n: usize) {
+        self.max_results = n.clamp(1, 1000);
+    }
+
+    /// Folds query text with `folder` from now on (see [`Folder`]; for builds without the
+    /// `unicode-normalization` feature). It must fold like the folder the index was built with.
+    pub fn set_folder(&mut self, folder: impl Folder + 'static) {
+        self.folder = Arc::new(folder);
+    }
+
+    /// The number of documents containing the vocabulary word `term` (already folded).
+    pub fn document_frequency(&self, term: &str) -> u32 {
+        self.vocab.get(term).map_or(0, |id| self.df_of(id as u32))
+    }
+
+    #[inline]
+    pub(crate) fn u32_at(&self, section: &Range<usize>, i: usize) -> u32 {
+        let o = section.start + i * 4;
+        match self.buf.get(o..o + 4) {
+            Some(b) if o + 4 <= section.end => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn df_of(&self, term: u32) -> u32 {
+        self.u32_at(&self.df, term as usize)
+    }
+
+    /// The postings bytes of a term.
+    pub(crate) fn postings_of(&self, term: u32) -> &[u8] {
+        let a = self.u32_at(&self.offsets, term as usize) as usize;
+        let b = self.u32_at(&self.offsets, term as usize + 1) as usize;
+        let p = &self.postings;
+        self.buf.get(p.start + a..p.start + b).unwrap_or(&[])
+    }
+
+    /// Field lengths of a document.
+    #[inline]
+    pub(crate) fn lengths_of(&self, doc: u32) -> [u8; FIELDS] {
+        let o = self.lengths.start + doc as usize * FIELDS;
+        match self.buf.get(o..o + FIELDS) {
+            Some(l) => [l[0], l[1], l[2], l[3]],
+            None => [1; FIELDS],
+        }
+    }
+}
+
+/// Writes the index bytes for a catalog.
+fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> Vec<u8> {
+    let language = Language::from_tag(&cfg.language).unwrap_or(Language::Unstemmed);
+    let ranking = cfg.ranking.clamped();
+    let n_docs = catalog.docs.len();
+
+    let mut term_ids: HashMap<String, u32> = HashMap::new();
+    let mut terms: Vec<TermAcc> = Vec::new();
+    let mut lengths: Vec<u8> = Vec::with_capacity(n_docs * FIELDS);
+    let mut len_sums = [0u64; FIELDS];
+    let mut doc_terms: Vec<(u32, usize)> = Vec::new();
+    let mut word = String::new();
+
+    for (doc, d) in catalog.docs.iter().enumerate() {
+        doc_terms.clear();
+        let fields = [&d.title, &d.description, &d.category, &d.keywords];
+        for (f, text) in fields.iter().enumerate() {
+            let mut len = 0u32;
+            for r in analysis::word_ranges(text) {
+                word.clear();
+                analysis::fold_word(folder, &text[r], &mut word);
+                if word.is_empty() || (f != 0 && analysis::is_stop_word(language, &word)) {
+                    continue;
+                }
+                len += 1;
+                let id = match term_ids.get(word.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = terms.len() as u32;
+                        term_ids.insert(word.clone(), id);
+                        terms.push(TermAcc { last_doc: 0, df: 0, postings: Vec::new() });
+                        id
+                    }
+                };
+                doc_terms.push((id, f));
+            }
+            let len = len.min(255) as u8;
+            lengths.push(len);
+            len_sums[f] += u64::from(len);
+        }
+        doc_terms.sort_unstable();
+        let mut i = 0;
+        while i < doc_terms.len() {
+            let id = doc_terms[i].0;
+            let mut tf = [0u32; FIELDS];
+            while i < doc_terms.len() && doc_terms[i].0 == id {
+                tf[doc_terms[i].1] += 1;
+                i += 1;
+            }
+            let acc = &mut terms[id as usize];
+            put_varint(&mut acc.postings, doc as u32 - acc.last_doc);
+            acc.last_doc = doc as u32;
+            acc.df += 1;
+            let mask = tf.iter().enumerate().fold(0u8, |m, (f, &t)| if t > 0 { m | 1 << f } else { m });
+            let ones = tf.iter().all(|&t| t <= 1);
+            acc.postings.push(mask | if ones { 0x10 } else { 0 });
+            if !ones {
+                for &t in tf.iter().filter(|&&t| t > 0) {
+                    put_varint(&mut acc.postings, t);
+                }
+            }
+        }
+    }
+
+    // Vocabulary in byte order: term ids follow it.
+    let mut sorted: Vec<(&str, u32)> = term_ids.iter().map(|(w, &id)| (w.as_str(), id)).collect();
+    sorted.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let map_fst = |keys: &mut Vec<(Vec<u8>, u64)>| -> Vec<u8> {
+        keys.sort_unstable();
+        keys.dedup_by(|a, b| a.0 == b.0);
+        let mut b = fst::MapBuilder::memory();
+        for (k, v) in keys.iter() {
+            // Keys are sorted and unique, so insertion cannot fail.
+            let _ = b.insert(k, *v);
+        }
+        b.into_inner().unwrap_or_default()
+    };
+    let mut vocab_keys = Vec::with_capacity(sorted.len());
+    let mut stem_keys = Vec::new();
+    let mut phon_keys = Vec::new();
+    let stemmer = language.stemmer();
+    for (new_id, (w, _)) in sorted.iter().enumerate() {
+        let new_id = new_id as u64;
+        vocab_keys.push((w.as_bytes().to_vec(), new_id));
+        if let Some(s) = &stemmer {
+            let stem = s.stem(w);
+            let mut k = Vec::with_capacity(stem.len() + 1 + w.len());
+            k.extend_from_slice(stem.as_bytes());
+            k.push(0);
+            k.extend_from_slice(w.as_bytes());
+            stem_keys.push((k, new_id));
+        }
+        for code in analysis::phonetic_codes(w) {
+            let mut k = Vec::with_capacity(code.len() + 1 + w.len());
+            k.extend_from_slice(code.as_bytes());
+            k.push(0);
+            k.extend_from_slice(w.as_bytes());
+            phon_keys.push((k, new_id));
+        }
+    }
+    let vocab = map_fst(&mut vocab_keys);
+    let stems = map_fst(&mut stem_keys);
+    let phon = map_fst(&mut phon_keys);
+
+    let mut offsets = Vec::with_capacity((sorted.len() + 1) * 4);
+    let mut dfs = Vec::with_capacity(sorted.len() * 4);
+    let mut postings = Vec::new();
+    for (_, old) in &sorted {
+        let acc = &terms[*old as usize];
+        put_u32(&mut offsets, postings.len() as u32);
+        put_u32(&mut dfs, acc.df);
+        postings.extend_from_slice(&acc.postings);
+    }
+    put_u32(&mut offsets, postings.len() as u32);
+
+    let mut text = String::new();
+    let mut docs = Vec::with_capacity((n_docs * STORED + 1) * 4);
+    for d in &catalog.docs {
+        for s in [&d.id, &d.title, &d.description, &d.category, &d.url, &d.keywords] {
+            put_u32(&mut docs, text.len() as u32);
+            text.push_str(s);
+        }
+    }
+    put_u32(&mut docs, text.len() as u32);
+
+    let mut out = Vec::with_capacity(64 + vocab.len() + stems.len() + phon.len() + postings.len() + text.len() + docs.len() + offsets.len() * 2 + lengths.len());
+    out.extend_from_slice(MAGIC);
+    put_u32(&mut out, FORMAT_VERSION);
+    put_u32(&mut out, n_docs as u32);
+    put_u32(&mut out, sorted.len() as u32);
+    put_u32(&mut out, cfg.max_results.clamp(1, 1000) as u32);
+    let tag = truncate_str(&cfg.language, 255);
+    out.push(tag.len() as u8);
+    out.extend_from_slice(tag.as_bytes());
+    let r = ranking;
+    for v in [r.title, r.description, r.category, r.keywords, r.k1, r.b, r.stem, r.prefix, r.typo, r.phonetic, r.title_match] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    for s in len_sums {
+        let avg = if n_docs == 0 { 1.0 } else { (s as f64 / n_docs as f64) as f32 };
+        out.extend_from_slice(&avg.max(1.0e-3).to_le_bytes());
+    }
+    for section in [&vocab, &stems, &phon, &offsets, &dfs, &postings, &docs, text.as_bytes(), &lengths] {
+        put_u32(&mut out, section.len() as u32);
+        out.extend_from_slice(section);
+    }
+    let crc = crc32fast::hash(&out);
+    put_u32(&mut out, crc);
+    out
+}
+
+fn truncate_str(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// A bounds-checked reader over the index bytes.
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize, section: &'static str) -> Result<Range<usize>, IndexError> {
+        let available = self.buf.len() - self.pos;
+        if n > available {
+            return Err(IndexError::Truncated { section, needed: n, available });
+        }
+        let r = self.pos..self.pos + n;
+        self.pos += n;
+        Ok(r)
+    }
+    fn u32(&mut self, section: &'static str) -> Result<u32, IndexError> {
+        let r = self.take(4, section)?;
+        let b = &self.buf[r];
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self, section: &'static str) -> Result<f32, IndexError> {
+        Ok(f32::from_bits(self.u32(section)?))
+    }
+    fn section(&mut self, section: &'static str) -> Result<Range<usize>, IndexError> {
+        let n = self.u32(section)? as usize;
+        self.take(n, section)
+    }
+}
+
+fn corrupt(section: &'static str, reason: impl Into<String>) -> IndexError {
+    IndexError::Corrupt { section, reason: reason.into() }
+}
+
+/// Checks that a u32 array is non-decreasing and ends at `end`.
+fn check_offsets(buf: &[u8], r: &Range<usize>, end: usize, section: &'static str) -> Result<(), IndexError> {
+    let mut prev = 0u32;
+    for (i, c) in buf[r.clone()].chunks_exact(4).enumerate() {
+        let v = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        if v < prev || v as usize > end || (i == 0 && v != 0) {
+            return Err(corrupt(section, format!("offset {i} ({v}) out of order or out of range")));
+        }
+        prev = v;
+    }
+    if prev as usize != end {
+        return Err(corrupt(section, format!("last offset {prev} does not end the data ({end} bytes)")));
+    }
+    Ok(())
+}
+
+fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
+    let b: &[u8] = &buf;
+    if b.len() < 12 {
+        if !MAGIC.starts_with(&b[..b.len().min(8)]) {
+            return Err(IndexError::BadMagic);
+        }
+        return Err(IndexError::Truncated { section: "header", needed: 12, available: b.len() });
+    }
+    if &b[..8] != MAGIC {
+        return Err(IndexError::BadMagic);
+    }
+    let version = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
+    if version != FORMAT_VERSION {
+        return Err(IndexError::UnsupportedVersion { found: version, expected: FORMAT_VERSION });
+    }
+    if b.len() < 16 {
+        return Err(IndexError::Truncated { section: "checksum", needed: 16, available: b.len() });
+    }
+    let body = &b[..b.len() - 4];
+    let t = &b[b.len() - 4..];
+    let stored = u32::from_le_bytes([t[0], t[1], t[2], t[3]]);
+    let computed = crc32fast::hash(body);
+    if stored != computed {
+        return Err(IndexError::ChecksumMismatch { stored, computed });
+    }
+    let mut r = Reader { buf: body, pos: 12 };
+    let n_docs = r.u32("header")?;
+    let n_terms = r.u32("header")?;
+    let max_results = (r.u32("header")? as usize).clamp(1, 1000);
+    let tag_len = body.get(r.pos).copied().ok_or(IndexError::Truncated { section: "header", needed: 1, available: 0 })?;
+    r.pos += 1;
+    let tag = r.take(tag_len as usize, "header")?;
+    let language_tag = std::str::from_utf8(&body[tag]).map_err(|_| corrupt("header", "language tag is not UTF-8"))?.to_owned();
+    let mut w = [0f32; 11];
+    for v in &mut w {
+        *v = r.f32("header")?;
+    }
+    let ranking = RankingWeights {
+        title: w[0],
+        description: w[1],
+        category: w[2],
+        keywords: w[3],
+        k1: w[4],
+        b: w[5],
+        stem: w[6],
+        prefix: w[7],
+        typo: w[8],
+        phonetic: w[9],
+        title_match: w[10],
+    }
+    .clamped();
+    let mut avg_len = [0f32; FIELDS];
+    for v in &mut avg_len {
+        let a = r.f32("header")?;
+        *v = if a.is_finite() && a > 0.0 { a } else { 1.0 };
+    }
+    let vocab = r.section("vocabulary")?;
+    let stems = r.section("stems")?;
+    let phonetic = r.section("phonetic codes")?;
+    let offsets = r.section("posting offsets")?;
+    let df = r.section("document frequencies")?;
+    let postings = r.section("postings")?;
+    let docs = r.section("document offsets")?;
+    let text = r.section("document text")?;
+    let lengths = r.section("field lengths")?;
+    if r.pos != body.len() {
+        return Err(corrupt("trailer", format!("{} unexpected bytes before the checksum", body.len() - r.pos)));
+    }
+
+    let (nd, nt) = (n_docs as usize, n_terms as usize);
+    let expect = |range: &Range<usize>, n: Option<usize>, section: &'static str| match n {
+        Some(n) if range.len() == n => Ok(()),
+        _ => Err(corrupt(section, format!("{} bytes where {} documents and {} words need {:?}", range.len(), nd, nt, n))),
+    };
+    expect(&offsets, nt.checked_add(1).and_then(|n| n.checked_mul(4)), "posting offsets")?;
+    expect(&df, nt.checked_mul(4), "document frequencies")?;
+    expect(&docs, nd.checked_mul(STORED).and_then(|n| n.checked_add(1)).and_then(|n| n.checked_mul(4)), "document offsets")?;
+    expect(&lengths, nd.checked_mul(FIELDS), "field lengths")?;
+    check_offsets(body, &offsets, postings.len(), "posting offsets")?;
+    check_offsets(body, &docs, text.len(), "document offsets")?;
+    let text_str = std::str::from_utf8(&body[text.clone()])
+        .map_err(|e| corrupt("document text", format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    for c in body[docs.clone()].chunks_exact(4) {
+        let o = u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
+        if !text_str.is_char_boundary(o) {
+            return Err(corrupt("document offsets", format!("offset {o} splits a character")));
+        }
+    }
+    for c in body[df.clone()].chunks_exact(4) {
+        if u32::from_le_bytes([c[0], c[1], c[2], c[3]]) > n_docs {
+            return Err(corrupt("document frequencies", "a frequency exceeds the document count"));
+        }
+    }
+
+    let map = |range: Range<usize>, section: &'static str| {
+        fst::Map::new(Bytes { buf: buf.clone(), range }).map_err(|e| corrupt(section, e.to_string()))
+    };
+    let vocab = map(vocab, "vocabulary")?;
+    if vocab.len() != nt {
+        return Err(corrupt("vocabulary", format!("{} words where the header says {}", vocab.len(), nt)));
+    }
+    let stems = map(stems, "stems")?;
+    let phonetic = map(phonetic, "phonetic codes")?;
+    let language = Language::from_tag(&language_tag).unwrap_or(Language::Unstemmed);
+    Ok(Index {
+        vocab,
+        stems,
+        phonetic,
+        offsets,
+        df,
+        postings,
+        docs,
+        text,
+        lengths,
+        n_docs,
+        n_terms,
+        avg_len,
+        ranking,
+        max_results,
+        stemmer: language.stemmer(),
+        language,
+        language_tag,
+        folder: Arc::new(DefaultFolder),
+        buf,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::parse_catalog;
+
+    fn small() -> Index {
+        let cat = parse_catalog(
+            r#"[{"id":"a","title":"Tuning fork","description":"A fork that rings at a pitch"},
+                 {"id":"b","title":"Café crème","description":"Coffee with cream","category":"drinks","url":"/b"}]"#
+                .as_bytes(),
+            &CatalogConfig::default(),
+        )
+        .unwrap();
+        Index::build(&cat, &CatalogConfig::default())
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut v = Vec::new();
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            put_varint(&mut v, n);
+        }
+        let mut pos = 0;
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            assert_eq!(get_varint(&v, &mut pos), Some(n));
+        }
+        assert_eq!(get_varint(&v, &mut pos), None);
+        assert_eq!(get_varint(&[0xFF, 0xFF, 0xFF, 0xFF, 0x7F], &mut 0), None, "overflow");
+    }
+
+    #[test]
+    fn stored_fields_round_trip() {
+        let idx = small();
+        let back = Index::from_bytes(&idx.to_bytes()).unwrap();
+        assert_eq!(back.len(), 2);
+        let d = back.doc(1).unwrap();
+        assert_eq!((d.id, d.title, d.category, d.url), ("b", "Café crème", "drinks", "/b"));
+        assert_eq!(back.doc(2), None);
+        assert_eq!(back.document_frequency("creme"), 1);
+        assert_eq!(back.document_frequency("a"), 0, "stop words are not indexed outside titles");
+        assert_eq!(idx.to_bytes(), back.to_bytes());
+    }
+
+    #[test]
+    fn building_is_deterministic() {
+        assert_eq!(small().to_bytes(), small().to_bytes());
+    }
+
+    #[test]
+    fn damaged_indexes_give_typed_errors() {
+        let bytes = small().to_bytes();
+        assert_eq!(Index::from_bytes(b"").unwrap_err(), IndexError::Truncated { section: "header", needed: 12, available: 0 });
+        assert_eq!(Index::from_bytes(b"PK\x03\x04 not an index").unwrap_err(), IndexError::BadMagic);
+        let mut v = bytes.clone();
+        v[8] = 99;
+        assert_eq!(Index::from_bytes(&v).unwrap_err(), IndexError::UnsupportedVersion { found: 99, expected: FORMAT_VERSION });
+        let mut v = bytes.clone();
+        let mid = v.len() / 2;
+        v[mid] ^= 0x55;
+        assert!(matches!(Index::from_bytes(&v).unwrap_err(), IndexError::ChecksumMismatch { .. }));
+        for cut in [13, 40, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Index::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        // A consistent checksum over inconsistent content.
+        let mut v = bytes[..bytes.len() - 4].to_vec();
+        v[12] = 200; // n_docs
+        let crc = crc32fast::hash(&v);
+        v.extend_from_slice(&crc.to_le_bytes());
+        let e = Index::from_bytes(&v).unwrap_err();
+        assert!(matches!(e, IndexError::Corrupt { .. }), "{e}");
+        assert!(e.to_string().starts_with("the index is corrupt: "), "{e}");
+    }
+}

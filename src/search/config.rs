@@ -1,0 +1,92 @@
+//! The site config, `hark.json` beside index.html: where the catalog is, its field names, weights and language,
+//! what its items are called, and what is spoken for a result.
+//!
+//! ```json
+//! { "catalog": "products.jsonl", "index": "products.hidx", "noun": "products",
+//!   "language": "en", "fields": { "title": "name", "description": "summary" },
+//!   "weights": { "title": 3.0, "description": 1.0 } }
+//! ```
+//! Every key is optional. Without `hark.json`, Hark loads the default WordNet catalog.
+
+use hark_engine::CatalogConfig;
+use serde::Deserialize;
+
+/// The default catalog's prebuilt index, built by `cargo xtask catalog`.
+pub const DEFAULT_INDEX: &str = "catalog/things.hidx";
+/// The default catalog itself (used if the index cannot be read).
+pub const DEFAULT_CATALOG: &str = "catalog/things.jsonl";
+
+/// The parsed `hark.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct SiteConfig {
+    /// URL of the catalog (JSON array or JSON Lines), relative to the page. Default: the WordNet things.
+    pub catalog: Option<String>,
+    /// URL of a prebuilt index (`hark-engine index`), loaded without re-indexing. Default: the WordNet index when
+    /// `catalog` is not set, else none.
+    pub index: Option<String>,
+    /// What the catalog's items are called in "Ready — 14,180 things". Default `"things"`.
+    pub noun: String,
+    /// Field names, weights, language and result count, passed to the engine.
+    #[serde(flatten)]
+    pub engine: CatalogConfig,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self { catalog: None, index: None, noun: "things".into(), engine: CatalogConfig::default() }
+    }
+}
+
+impl SiteConfig {
+    /// Parse `hark.json`; the error names the line and column.
+    pub fn parse(bytes: &[u8]) -> Result<Self, String> {
+        serde_json::from_slice(bytes).map_err(|error| {
+            let detail = error.to_string();
+            // serde_json appends " at line L column C"; lead with the position instead.
+            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+            format!("line {}, column {}: {detail}", error.line(), error.column())
+        })
+    }
+
+    /// Where to load from: `(index, catalog)` URLs, at least one of them set.
+    pub fn sources(&self) -> (Option<String>, Option<String>) {
+        match (&self.index, &self.catalog) {
+            (None, None) => (Some(DEFAULT_INDEX.into()), Some(DEFAULT_CATALOG.into())),
+            (index, catalog) => (index.clone(), catalog.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_means_the_default_catalog() {
+        let config = SiteConfig::parse(b"{}").unwrap_or_default();
+        assert_eq!(config.sources(), (Some(DEFAULT_INDEX.into()), Some(DEFAULT_CATALOG.into())));
+        assert_eq!(config.noun, "things");
+    }
+
+    #[test]
+    fn engine_settings_are_read_flat() {
+        let json = br#"{"catalog": "p.jsonl", "noun": "products", "language": "de",
+                        "fields": {"title": "name"}, "weights": {"title": 5.0}, "max_results": 5}"#;
+        let config = SiteConfig::parse(json).unwrap_or_default();
+        assert_eq!(config.sources(), (None, Some("p.jsonl".into())));
+        assert_eq!(config.noun, "products");
+        assert_eq!(config.engine.language, "de");
+        assert_eq!(config.engine.fields.title, "name");
+        assert_eq!(config.engine.max_results, 5);
+    }
+
+    #[test]
+    fn malformed_config_names_the_position() {
+        let error = SiteConfig::parse(b"{\n  \"catalog\": 12\n}").err().unwrap_or_default();
+        assert!(error.starts_with("line 2, column"), "{error}");
+        assert!(error.contains("invalid type"), "{error}");
+        let error = SiteConfig::parse(b"{\"catalog\": \"x\",,}").err().unwrap_or_default();
+        assert!(error.starts_with("line 1"), "{error}");
+    }
+}

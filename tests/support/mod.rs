@@ -1,0 +1,98 @@
+//! A scripted fake `SpeechRecognition` for wasm-bindgen tests, installed on `window` per test.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+const originals = {};
+for (const name of ['SpeechRecognition', 'webkitSpeechRecognition']) {
+  originals[name] = Object.getOwnPropertyDescriptor(window, name);
+}
+class FakeRecognition extends EventTarget {
+  constructor() {
+    super();
+    this.lang = ''; this.continuous = false; this.interimResults = false; this.maxAlternatives = 1;
+    this.calls = []; this.started = false; this.heard = 0;
+    window.__fakeRecognizers.push(this);
+  }
+  start() {
+    if (this.started) throw new DOMException('recognition has already started', 'InvalidStateError');
+    this.started = true; this.calls.push('start');
+  }
+  stop() { this.calls.push('stop'); }
+  abort() { this.calls.push('abort'); }
+}
+export function install_fake(mode) {
+  window.__fakeRecognizers = [];
+  for (const name of ['SpeechRecognition', 'webkitSpeechRecognition']) delete window[name];
+  if (mode === 'standard' || mode === 'both') window.SpeechRecognition = FakeRecognition;
+  if (mode === 'prefixed' || mode === 'both') window.webkitSpeechRecognition = FakeRecognition;
+}
+export function restore_real() {
+  for (const [name, descriptor] of Object.entries(originals)) {
+    delete window[name];
+    if (descriptor) Object.defineProperty(window, name, descriptor);
+  }
+}
+export function recognizers() { return window.__fakeRecognizers; }
+export function calls(rec) { return rec.calls.join(','); }
+export function fire(rec, type) { rec.dispatchEvent(new Event(type)); }
+export function fire_error(rec, code, message) {
+  const event = new Event('error');
+  Object.defineProperty(event, 'error', { value: code });
+  Object.defineProperty(event, 'message', { value: message });
+  rec.dispatchEvent(event);
+}
+// items: [[transcript, confidence, isFinal], ...], one alternative each, or alternatives via `extra`.
+export function fire_result(rec, resultIndex, items, extra) {
+  const results = items.map(([transcript, confidence, isFinal], i) => {
+    const alternatives = [{ transcript, confidence }, ...((extra && extra[i]) || []).map(([t, c]) => ({ transcript: t, confidence: c }))];
+    const result = Object.assign([...alternatives], { isFinal, item: (k) => alternatives[k] });
+    return result;
+  });
+  const list = Object.assign([...results], { item: (k) => results[k] });
+  const event = new Event('result');
+  Object.defineProperty(event, 'resultIndex', { value: resultIndex });
+  Object.defineProperty(event, 'results', { value: list });
+  rec.dispatchEvent(event);
+}
+"#)]
+extern "C" {
+    /// Replace the recognition constructors: `"both"`, `"standard"`, `"prefixed"` or `"none"`.
+    pub fn install_fake(mode: &str);
+    /// Put the browser's own constructors back.
+    pub fn restore_real();
+    /// Every fake recognizer constructed since `install_fake`.
+    pub fn recognizers() -> js_sys::Array;
+    /// The methods called on a recognizer, comma-separated.
+    pub fn calls(recognizer: &JsValue) -> String;
+    /// Dispatch a plain event of `type`.
+    pub fn fire(recognizer: &JsValue, event_type: &str);
+    /// Dispatch an `error` event with `code`.
+    pub fn fire_error(recognizer: &JsValue, code: &str, message: &str);
+    /// Dispatch a `result` event.
+    pub fn fire_result(recognizer: &JsValue, result_index: u32, items: JsValue, extra: JsValue);
+}
+
+/// The `n`th recognizer constructed.
+pub fn recognizer(n: u32) -> JsValue {
+    recognizers().get(n)
+}
+
+/// Build the `items` argument of [`fire_result`] from `(transcript, confidence, is_final)`.
+pub fn items(list: &[(&str, f64, bool)]) -> JsValue {
+    list.iter()
+        .map(|&(text, confidence, is_final)| {
+            let item = js_sys::Array::new();
+            item.push(&text.into());
+            item.push(&confidence.into());
+            item.push(&is_final.into());
+            JsValue::from(item)
+        })
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// Read a property of a JS object.
+pub fn prop(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
