@@ -316,46 +316,46 @@ impl Language {
             Language::Unstemmed => return None,
         };
         // Each arm only exists with its feature, so a wasm build links only the stemmers it asks for.
-        let algo = match code {
+        let algo: Option<A> = match code {
             #[cfg(feature = "lang-ar")]
-            "ar" => A::Arabic,
+            "ar" => Some(A::Arabic),
             #[cfg(feature = "lang-da")]
-            "da" => A::Danish,
+            "da" => Some(A::Danish),
             #[cfg(feature = "lang-de")]
-            "de" => A::German,
+            "de" => Some(A::German),
             #[cfg(feature = "lang-el")]
-            "el" => A::Greek,
+            "el" => Some(A::Greek),
             #[cfg(feature = "lang-en")]
-            "en" => A::English,
+            "en" => Some(A::English),
             #[cfg(feature = "lang-es")]
-            "es" => A::Spanish,
+            "es" => Some(A::Spanish),
             #[cfg(feature = "lang-fi")]
-            "fi" => A::Finnish,
+            "fi" => Some(A::Finnish),
             #[cfg(feature = "lang-fr")]
-            "fr" => A::French,
+            "fr" => Some(A::French),
             #[cfg(feature = "lang-hu")]
-            "hu" => A::Hungarian,
+            "hu" => Some(A::Hungarian),
             #[cfg(feature = "lang-it")]
-            "it" => A::Italian,
+            "it" => Some(A::Italian),
             #[cfg(feature = "lang-nl")]
-            "nl" => A::Dutch,
+            "nl" => Some(A::Dutch),
             #[cfg(feature = "lang-no")]
-            "no" => A::Norwegian,
+            "no" => Some(A::Norwegian),
             #[cfg(feature = "lang-pt")]
-            "pt" => A::Portuguese,
+            "pt" => Some(A::Portuguese),
             #[cfg(feature = "lang-ro")]
-            "ro" => A::Romanian,
+            "ro" => Some(A::Romanian),
             #[cfg(feature = "lang-ru")]
-            "ru" => A::Russian,
+            "ru" => Some(A::Russian),
             #[cfg(feature = "lang-sv")]
-            "sv" => A::Swedish,
+            "sv" => Some(A::Swedish),
             #[cfg(feature = "lang-ta")]
-            "ta" => A::Tamil,
+            "ta" => Some(A::Tamil),
             #[cfg(feature = "lang-tr")]
-            "tr" => A::Turkish,
-            _ => return None,
+            "tr" => Some(A::Turkish),
+            _ => None,
         };
-        Some(Stemmer::create(algo))
+        algo.map(Stemmer::create)
     }
 }
 
@@ -570,7 +570,7 @@ mod tests {
         assert_eq!(words("rock'n'roll isn't 'quoted'"), ["rock'n'roll", "isn't", "quoted"]);
         assert_eq!(words("e-mail 3.5mm"), ["e", "mail", "3", "5mm"]);
         assert_eq!(words("<img src=x onerror=alert(1)>"), ["img", "src", "x", "onerror", "alert", "1"]);
-        assert_eq!(words("東京タワー tokyo"), ["東", "京", "タ", "ワ", "ー", "tokyo"].iter().filter(|w| **w != "ー").copied().collect::<Vec<_>>());
+        assert_eq!(words("東京タワー tokyo"), ["東", "京", "タ", "ワ", "ー", "tokyo"]);
         assert_eq!(words(""), Vec::<&str>::new());
         assert_eq!(words("’’"), Vec::<&str>::new());
     }

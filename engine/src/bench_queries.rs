@@ -63,6 +63,17 @@ const SOUND_ALIKES: &[(&str, &str)] = &[
     ("u", "oo"), ("ll", "l"), ("l", "ll"), ("tt", "t"), ("ss", "s"), ("al", "el"), ("el", "al"),
 ];
 
+/// Whether replacing `from` at byte `i` keeps the sound: a hard c/k only before a, o, u, l, r
+/// (not "cycle" → "kycle"), s/z never first ("scruple" ↛ "zcruple").
+fn sounds_alike_here(word: &str, i: usize, from: &str) -> bool {
+    let next = word.as_bytes().get(i + from.len()).copied();
+    match from {
+        "c" | "k" => matches!(next, Some(b'a' | b'o' | b'u' | b'l' | b'r')),
+        "s" | "z" => i > 0,
+        _ => true,
+    }
+}
+
 /// Applies one random realistic edit to an ASCII lowercase word: a dropped letter, two
 /// neighbours swapped, a doubled letter, or a sound-alike spelling. The first letter is kept
 /// except by sound-alikes. Returns `None` if no edit changes the word.
@@ -96,6 +107,7 @@ pub fn misspell(word: &str, rng: &mut Rng) -> Option<String> {
                 let options: Vec<(usize, &str, &str)> = SOUND_ALIKES
                     .iter()
                     .flat_map(|&(from, to)| word.match_indices(from).map(move |(i, _)| (i, from, to)))
+                    .filter(|&(i, from, _)| sounds_alike_here(word, i, from))
                     .collect();
                 if options.is_empty() {
                     continue;

@@ -79,7 +79,7 @@ pub enum CatalogError {
     #[error("the catalog is empty")]
     Empty,
     /// It starts with something that is neither `[` nor `{`.
-    #[error("a catalog must be a JSON array or JSON Lines of objects, but it starts with {found:?} at byte {offset}")]
+    #[error("a catalog must be a JSON array or JSON Lines of objects, but it starts with '{found}' at byte {offset}")]
     NotACatalog {
         /// The first non-blank character.
         found: char,
@@ -103,7 +103,7 @@ pub enum CatalogError {
         found: &'static str,
     },
     /// An item without a (non-blank) title.
-    #[error("{location}: the item{} has no title (field \"{field}\")", id.as_ref().map(|i| format!(" {i:?}")).unwrap_or_default())]
+    #[error("{location}: the item{} has no title (field \"{field}\")", id.as_ref().map(|i| format!(" \"{i}\"")).unwrap_or_default())]
     MissingTitle {
         /// Where.
         location: Location,
@@ -128,13 +128,13 @@ pub enum CatalogError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogWarning {
     /// No stemmer for the configured language: the catalog is indexed without stemming.
-    #[error("no stemmer for language {tag:?}: searching without stemming")]
+    #[error("no stemmer for language \"{tag}\": searching without stemming")]
     UnsupportedLanguage {
         /// The configured tag.
         tag: String,
     },
     /// Two items share an id (both are kept).
-    #[error("{location}: duplicate id {id:?}")]
+    #[error("{location}: duplicate id \"{id}\"")]
     DuplicateId {
         /// Where the second one is.
         location: Location,
@@ -276,7 +276,13 @@ fn text(obj: &Map<String, Value>, field: &str, location: Location) -> Result<Opt
     let scalar = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
+            // Integers print as written; other numbers through core's float formatting (not
+            // serde_json's, whose tables would add to the wasm).
+            Value::Number(n) => Some(match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.to_string(),
+                (_, Some(u)) => u.to_string(),
+                _ => format!("{}", n.as_f64().unwrap_or(0.0)),
+            }),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
@@ -388,7 +394,7 @@ mod tests {
             c.warnings,
             [
                 CatalogWarning::UnsupportedLanguage { tag: "tlh".into() },
-                CatalogWarning::DuplicateId { location: Location::Item { index: 1, offset: 45 }, id: "1".into() }
+                CatalogWarning::DuplicateId { location: Location::Item { index: 1, offset: 46 }, id: "1".into() }
             ]
         );
     }

@@ -120,7 +120,8 @@ pub struct RankingWeights {
     /// `typo · 0.75`. Default 0.65, range 0..=1.
     pub typo: f32,
     /// Weight of a sound-alike word (same Double Metaphone code, more than the typo budget away).
-    /// A word that is both a typo and a sound-alike gets `typo + 0.1`. Default 0.45, range 0..=1.
+    /// A word that is both a typo and a sound-alike gets its typo weight + 0.1 (at most `prefix`).
+    /// Default 0.45, range 0..=1.
     pub phonetic: f32,
     /// Bonus for titles made of the query's words: the score is multiplied by
     /// `1 + title_match × (title words matched / title words)`. Default 0.5, range 0..=4.

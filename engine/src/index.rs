@@ -18,7 +18,7 @@
 //!   docs       u32 × (n_docs × 6 + 1) offsets of id, title, description, category, url, keywords
 //!   text       UTF-8 arena holding those strings
 //!   lengths    u8 × n_docs × 4      words per searchable field (saturating at 255)
-//! crc32 (IEEE) of everything before it
+//! CRC-32 (IEEE) of everything before it
 //! ```
 //!
 //! Loading checks magic, version and checksum, then the shape of every section (lengths,
@@ -482,9 +482,50 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
         put_u32(&mut out, section.len() as u32);
         out.extend_from_slice(section);
     }
-    let crc = crc32fast::hash(&out);
+    let crc = crc32(&out);
     put_u32(&mut out, crc);
     out
+}
+
+/// CRC-32 (IEEE, as zlib and `crc32fast`), slicing by 8 with tables built on first use: the
+/// 8 KB of tables cost nothing in the wasm download, unlike a crate's static tables.
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    static TABLES: std::sync::OnceLock<Box<[[u32; 256]; 8]>> = std::sync::OnceLock::new();
+    let t = TABLES.get_or_init(|| {
+        let mut t = Box::new([[0u32; 256]; 8]);
+        for i in 0..256u32 {
+            let mut c = i;
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+            t[0][i as usize] = c;
+        }
+        for i in 0..256 {
+            for k in 1..8 {
+                let prev = t[k - 1][i];
+                t[k][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
+            }
+        }
+        t
+    });
+    let mut crc = !0u32;
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let lo = crc ^ u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        let hi = u32::from_le_bytes([c[4], c[5], c[6], c[7]]);
+        crc = t[7][(lo & 0xFF) as usize]
+            ^ t[6][((lo >> 8) & 0xFF) as usize]
+            ^ t[5][((lo >> 16) & 0xFF) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][(hi & 0xFF) as usize]
+            ^ t[2][((hi >> 8) & 0xFF) as usize]
+            ^ t[1][((hi >> 16) & 0xFF) as usize]
+            ^ t[0][(hi >> 24) as usize];
+    }
+    for &b in chunks.remainder() {
+        crc = t[0][((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8);
+    }
+    !crc
 }
 
 fn truncate_str(s: &str, max: usize) -> &str {
@@ -566,7 +607,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
     let body = &b[..b.len() - 4];
     let t = &b[b.len() - 4..];
     let stored = u32::from_le_bytes([t[0], t[1], t[2], t[3]]);
-    let computed = crc32fast::hash(body);
+    let computed = crc32(body);
     if stored != computed {
         return Err(IndexError::ChecksumMismatch { stored, computed });
     }
@@ -617,7 +658,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
     let (nd, nt) = (n_docs as usize, n_terms as usize);
     let expect = |range: &Range<usize>, n: Option<usize>, section: &'static str| match n {
         Some(n) if range.len() == n => Ok(()),
-        _ => Err(corrupt(section, format!("{} bytes where {} documents and {} words need {:?}", range.len(), nd, nt, n))),
+        _ => Err(corrupt(section, format!("{} bytes do not fit {} documents and {} words", range.len(), nd, nt))),
     };
     expect(&offsets, nt.checked_add(1).and_then(|n| n.checked_mul(4)), "posting offsets")?;
     expect(&df, nt.checked_mul(4), "document frequencies")?;
@@ -689,6 +730,13 @@ mod tests {
     }
 
     #[test]
+    fn crc32_is_the_ieee_one() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+        assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+    }
+
+    #[test]
     fn varints_round_trip() {
         let mut v = Vec::new();
         for n in [0, 1, 127, 128, 300, u32::MAX] {
@@ -738,7 +786,7 @@ mod tests {
         // A consistent checksum over inconsistent content.
         let mut v = bytes[..bytes.len() - 4].to_vec();
         v[12] = 200; // n_docs
-        let crc = crc32fast::hash(&v);
+        let crc = crc32(&v);
         v.extend_from_slice(&crc.to_le_bytes());
         let e = Index::from_bytes(&v).unwrap_err();
         assert!(matches!(e, IndexError::Corrupt { .. }), "{e}");

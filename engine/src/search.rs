@@ -11,15 +11,20 @@
 //! `1 + title_match × (title words matched / title words)` so a title that *is* the query beats
 //! a longer title or a description that merely mentions it.
 //!
-//! Several recognizer alternatives are fused by CombSUM: each alternative is scored alone and a
-//! document's fused score is `Σ confidence_i × score_i`, confidences divided by the largest (all
-//! equal when none is positive, as Android reports). A document several alternatives agree on rises.
+//! Several recognizer alternatives are fused by CombSUM over max-normalised scores: each
+//! alternative is scored alone, its scores divided by its best score (so a long alternative does
+//! not outweigh a short one by summing more words), and a document's fused score is
+//! `Σ confidence_i × score_i / max score_i`, confidences divided by the largest (all equal when
+//! none is positive, as Android reports). A document several alternatives agree on rises.
+//! Hit scores are therefore in `0..=number of alternatives`, the best hit of a single-text query
+//! scoring 1.
 //!
 //! Results are ordered by score, ties by document order. Everything is deterministic: no hash
 //! map iteration reaches the results, and the logarithm in the IDF is computed with exactly
 //! rounded arithmetic only ([`det_ln`]), so the same index bytes rank identically in wasm and natively.
 
 use crate::analysis::{self, edit_distance, max_typos, phonetic_codes};
+use crate::config::RankingWeights;
 use crate::index::{get_varint, Index, FIELDS};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
@@ -274,8 +279,13 @@ impl Index {
             }
             let words = self.query_words(text, query.strip_filler);
             let scored = self.score_words(&words, query, &mut scratch, &mut matched_terms);
+            let top = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
+            if top <= 0.0 {
+                continue;
+            }
+            let scale = conf / top;
             for (doc, s) in scored {
-                let s = conf * s;
+                let s = scale * s;
                 if s > 0.0 {
                     let slot = &mut fused[doc as usize];
                     if *slot == 0.0 {
@@ -527,31 +537,19 @@ impl Index {
         };
         let mut typos: Vec<(usize, u32, u64)> = Vec::new();
         if budget > 0 {
-            let first_len = word.chars().next().map_or(0, char::len_utf8);
-            let (first, rest) = word.split_at(first_len);
-            let dfa = if budget >= 2 { lev_builder(2).build_dfa(rest) } else { lev_builder(1).build_dfa(word) };
-            let mut stream = if budget >= 2 {
-                self.vocab.search(FirstCharThenLev { first: first.as_bytes(), dfa: &dfa }).into_stream().boxed()
-            } else {
-                self.vocab.search(Lev(&dfa)).into_stream().boxed()
-            };
-            let mut scanned = 0;
-            while let Some((k, id)) = stream.next() {
-                scanned += 1;
-                if Some(id) == exact || id >= u64::from(self.n_terms) {
-                    continue;
-                }
-                let dist = std::str::from_utf8(k).map_or(usize::MAX, |t| edit_distance(word, t));
-                typos.push((dist, self.df_of(id as u32), id));
-                if scanned >= SCAN_LIMIT {
-                    break;
-                }
+            let dfa = lev_builder(1).build_dfa(word);
+            self.typo_candidates(Lev(&dfa), word, exact, &mut typos);
+            if budget >= 2 {
+                let first_len = word.chars().next().map_or(0, char::len_utf8);
+                let (first, rest) = word.split_at(first_len);
+                let dfa = lev_builder(2).build_dfa(rest);
+                self.typo_candidates(FirstCharThenLev { first: first.as_bytes(), dfa: &dfa }, word, exact, &mut typos);
             }
             typos.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
             for &(dist, _, id) in &typos {
-                let w = if dist <= 1 { r.typo } else { r.typo * 0.75 };
-                add(&mut out, id, w, Kind::Typo);
+                add(&mut out, id, typo_weight(r, dist), Kind::Typo);
             }
         }
 
@@ -567,7 +565,11 @@ impl Index {
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
             for &(_, _, id) in &sounds {
-                let w = if typos.iter().any(|t| t.2 == id) { (r.typo + 0.1).min(r.prefix) } else { r.phonetic };
+                // Both a typo and a sound-alike: two independent signals, a little more likely.
+                let w = match typos.iter().find(|t| t.2 == id) {
+                    Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
+                    None => r.phonetic,
+                };
                 add(&mut out, id, w, Kind::Phonetic);
             }
         }
@@ -576,6 +578,23 @@ impl Index {
         out.sort_unstable_by(|a, b| a.term.cmp(&b.term).then(b.weight.total_cmp(&a.weight)).then(a.kind.cmp(&b.kind)));
         out.dedup_by_key(|c| c.term);
         out
+    }
+
+    /// Vocabulary words accepted by `aut` (other than `exact`) as (distance, df, id).
+    fn typo_candidates<A: fst::Automaton>(&self, aut: A, word: &str, exact: Option<u64>, out: &mut Vec<(usize, u32, u64)>) {
+        let mut stream = self.vocab.search(aut).into_stream();
+        let mut scanned = 0;
+        while let Some((k, id)) = stream.next() {
+            scanned += 1;
+            if Some(id) == exact || id >= u64::from(self.n_terms) {
+                continue;
+            }
+            let dist = std::str::from_utf8(k).map_or(usize::MAX, |t| edit_distance(word, t));
+            out.push((dist, self.df_of(id as u32), id));
+            if scanned >= SCAN_LIMIT {
+                break;
+            }
+        }
     }
 
     /// Vocabulary words sharing a Double Metaphone code with `word`, in code then word order.
@@ -630,6 +649,15 @@ impl Index {
             }
         }
         out
+    }
+}
+
+/// The weight of a typo candidate `dist` edits away: `typo`, or `typo × 0.75` for two or more.
+fn typo_weight(r: &RankingWeights, dist: usize) -> f32 {
+    if dist <= 1 {
+        r.typo
+    } else {
+        r.typo * 0.75
     }
 }
 

@@ -6,6 +6,7 @@
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
 
+mod bench;
 mod catalog;
 mod proc;
 mod serve;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         "setup" => setup::run(&setup::Needs::from_args(rest)),
         "serve" => serve::run(rest),
         "test" => test::run(rest),
+        "bench" => bench::run(rest),
         "catalog" => setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
             .and_then(|()| catalog::run(rest).map_err(|message| format!("catalog: {message}"))),
         "-h" | "--help" | "help" => {
@@ -45,4 +47,5 @@ const USAGE: &str = "usage: cargo xtask <task>
   serve [--port N] [--release] [--no-open]   set up, build the catalog, serve Hark on http://127.0.0.1:8080
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
-  catalog [--if-missing] [--things]     build the default WordNet catalog into catalog/";
+  catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
+  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";

@@ -1,0 +1,242 @@
+//! `cargo xtask bench`: measure Hark and write `bench-report/REPORT.md` (plus the raw JSON).
+//!
+//! 1. Native (the `hark-engine` CLI built with `--profile native-bench`): index build and load times, recall@10 and
+//!    query p50/p95 on the default (~14k) and the full WordNet (117,791) catalogs; then the criterion benches.
+//! 2. In one headless Chromium (e2e/bench/run.mjs), each engine in a fresh page on the same 117k catalog and the same
+//!    300 clean + 300 misspelled queries: Hark's engine (wasm; prebuilt index, and indexing in the page),
+//!    MiniSearch 7.2.0 (prefix + fuzzy 0.2) and FlexSearch 0.8.212: time until searchable, heap, p50/p95, recall@10.
+//! 3. The first load of the app (gzip -9 of wasm + js + css in dist/).
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::proc::{checked, command, shown, timed, workspace_root};
+use crate::setup::{self, Needs};
+
+/// Run every benchmark and write the report.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let skip_criterion = args.iter().any(|a| a == "--no-criterion");
+    if let Some(unknown) = args.iter().find(|a| *a != "--no-criterion") {
+        return Err(format!("bench: unknown option `{unknown}`"));
+    }
+    setup::run(&Needs { browser: true, e2e_packages: true, wasm_tools: true })?;
+    let root = workspace_root();
+    let out = root.join("bench-report");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-report/: {e}"))?;
+    crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
+
+    timed("build the native CLI (profile native-bench)", || {
+        checked(command("cargo", &["build", "--quiet", "--profile", "native-bench", "-p", "hark-engine", "--features", "cli"]))
+    })?;
+    let cli = root.join("target/native-bench/hark-engine").display().to_string();
+    let mut report = String::new();
+    let _ = writeln!(report, "# Hark benchmark report\n");
+    let _ = writeln!(report, "Produced by `cargo xtask bench` on {} — {}.\n", today(), machine());
+
+    let _ = writeln!(report, "## Native engine (hark-engine CLI, this machine)\n");
+    for (name, catalog) in [("default catalog (WordNet things)", "things"), ("full WordNet (117,791 synsets)", "wordnet-all")] {
+        let jsonl = format!("catalog/{catalog}.jsonl");
+        let hidx = format!("catalog/{catalog}.hidx");
+        let queries = format!("bench-report/queries-{catalog}.json");
+        let built = capture(command(&cli, &["index", &jsonl, "-o", &format!("bench-report/{catalog}.hidx")]))?;
+        capture(command(&cli, &["queries", &hidx, "-o", &queries]))?;
+        let eval = capture(command(&cli, &["eval", &hidx, &queries]))?;
+        let _ = writeln!(report, "**{name}**\n\n```\n{}\n{}\n```\n", built.trim(), eval.trim());
+    }
+
+    if !skip_criterion {
+        let criterion = timed("criterion benches (cargo bench -p hark-engine)", || {
+            capture(command(
+                "cargo",
+                &["bench", "--quiet", "-p", "hark-engine", "--bench", "engine", "--", "--warm-up-time", "1", "--measurement-time", "3"],
+            ))
+        })?;
+        let lines: Vec<&str> = criterion.lines().filter(|l| l.contains("time:") || l.starts_with("Benchmarking") && l.contains(": Analyzing")).collect();
+        let summary = if lines.is_empty() { criterion.trim().to_string() } else { lines.join("\n") };
+        let _ = writeln!(report, "**criterion** (`cargo bench -p hark-engine --bench engine`)\n\n```\n{summary}\n```\n");
+    }
+
+    timed("build the engine for the browser (hark-bench-wasm)", || {
+        checked(command("cargo", &["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "hark-bench-wasm"]))?;
+        checked(command(
+            "wasm-bindgen",
+            &["--target", "web", "--out-dir", "target/bench-web", "target/wasm32-unknown-unknown/release/hark_bench_wasm.wasm"],
+        ))
+    })?;
+    timed("build the app (trunk build --release)", || checked(command("trunk", &["build", "--release"])))?;
+
+    let browser_json = timed("browser: Hark vs MiniSearch vs FlexSearch (e2e/bench/run.mjs)", || {
+        let mut run = command(
+            "node",
+            &[
+                "bench/run.mjs",
+                "--hark", "../target/bench-web",
+                "--catalog", "../catalog/wordnet-all.jsonl",
+                "--index", "../catalog/wordnet-all.hidx",
+                "--queries", "../bench-report/queries-wordnet-all.json",
+                "--app", "../dist",
+                "--speak-runs", "30",
+            ],
+        );
+        run.current_dir(root.join("e2e"));
+        capture(run)
+    })?;
+    std::fs::write(out.join("browser.json"), &browser_json).map_err(|e| format!("cannot write browser.json: {e}"))?;
+    report.push_str(&browser_section(&browser_json));
+    report.push_str(&first_load_section(&root.join("dist"))?);
+
+    std::fs::write(out.join("REPORT.md"), &report).map_err(|e| format!("cannot write REPORT.md: {e}"))?;
+    println!("\n{report}");
+    println!("==> wrote bench-report/REPORT.md and bench-report/browser.json");
+    Ok(())
+}
+
+/// Run and return stdout (stderr passes through); fails with the command's name.
+fn capture(mut command: Command) -> Result<String, String> {
+    let shown = shown(&command);
+    let output = command.stderr(Stdio::inherit()).output().map_err(|e| format!("could not run {shown}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("{shown} failed ({})", output.status));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn browser_section(json: &str) -> String {
+    let mut out = String::from("## In the browser: 117,791 WordNet synsets, one headless Chromium, side by side\n\n");
+    let chromium = json_field(json, "chromium").unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Chromium {chromium}, each engine in a fresh page. *Ready*: from the bytes having arrived to searchable. *Heap*: JS heap growth \
+         plus wasm memory, after two forced collections. p50/p95 over 300 + 300 queries (after one warm-up pass; the browser's \
+         clock has 0.1 ms resolution), recall@10: the intended document in the top 10.\n"
+    );
+    let _ = writeln!(out, "| engine | ready (ms) | heap (MB) | p50 / p95 clean (ms) | p50 / p95 misspelled (ms) | recall@10 clean | recall@10 misspelled |");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+    for result in json_objects_after(json, "\"results\"") {
+        let engine = json_field(&result, "engine").unwrap_or_default();
+        let label = match engine.as_str() {
+            "hark" => "**Hark** (wasm, prebuilt index)",
+            "hark-in-page" => "Hark (wasm, indexing the JSONL in the page)",
+            "minisearch" => "MiniSearch 7.2.0 (prefix, fuzzy 0.2)",
+            "flexsearch" => "FlexSearch 0.8.212 (Document, tokenize forward)",
+            other => other,
+        };
+        if let Some(error) = json_field(&result, "error") {
+            let _ = writeln!(out, "| {label} | failed: {error} | | | | | |");
+            continue;
+        }
+        let number = |key: &str| json_number(&result, key);
+        let set = |name: &str, key: &str| {
+            result.find(&format!("\"{name}\"")).and_then(|at| json_number(&result[at..], key))
+        };
+        let _ = writeln!(
+            out,
+            "| {label} | {:.0} | {:.1} | {:.1} / {:.1} | {:.1} / {:.1} | {:.3} | {:.3} |",
+            number("readyMs").unwrap_or(f64::NAN),
+            number("heapBytes").unwrap_or(f64::NAN) / 1e6,
+            set("clean", "p50").unwrap_or(f64::NAN),
+            set("clean", "p95").unwrap_or(f64::NAN),
+            set("misspelled", "p50").unwrap_or(f64::NAN),
+            set("misspelled", "p95").unwrap_or(f64::NAN),
+            set("clean", "recall").unwrap_or(f64::NAN),
+            set("misspelled", "recall").unwrap_or(f64::NAN),
+        );
+    }
+    if let Some(at) = json.find("\"speak\"") {
+        let speak = &json[at..];
+        match (json_number(speak, "p50"), json_number(speak, "p95")) {
+            (Some(p50), Some(p95)) => {
+                let _ = writeln!(out, "\nFinal transcript → first `speechSynthesis.speak()` in the app (fake speech, 30 runs): p50 {p50:.1} ms, p95 {p95:.1} ms (target ≤ 50 ms).");
+            }
+            _ => {
+                let _ = writeln!(out, "\nFinal transcript → first `speak()`: not measured in this build.");
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn first_load_section(dist: &Path) -> Result<String, String> {
+    let mut out = String::from("## First load of the app (release build, gzip -9, without the catalog)\n\n| file | bytes | gzip |\n|---|---:|---:|\n");
+    let mut total = (0u64, 0u64);
+    let mut entries: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "wasm" || ext == "js" || ext == "css"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let gz = gzip_size(&path)?;
+        total.0 += raw;
+        total.1 += gz;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(out, "| {name} | {raw} | {gz} |");
+    }
+    let _ = writeln!(out, "| **total** | {} | **{} ({:.1} KB)** |\n", total.0, total.1, total.1 as f64 / 1000.0);
+    Ok(out)
+}
+
+fn gzip_size(path: &Path) -> Result<u64, String> {
+    let output = Command::new("gzip").arg("-9c").arg(path).output().map_err(|e| format!("gzip: {e}"))?;
+    Ok(output.stdout.len() as u64)
+}
+
+fn today() -> String {
+    Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
+}
+
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':']).to_string()).unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gib = meminfo.lines().find_map(|l| l.strip_prefix("MemTotal:")).and_then(|l| l.trim().trim_end_matches("kB").trim().parse::<f64>().ok()).map_or(0.0, |kb| kb / 1024.0 / 1024.0);
+    format!("{model}, {cores} cores, {mem_gib:.0} GiB")
+}
+
+/// A string field `"key": "value"` in a small JSON text (the report's input is our own output).
+fn json_field(json: &str, key: &str) -> Option<String> {
+    let at = json.find(&format!("\"{key}\""))?;
+    let rest = json[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// A number field `"key": 1.5`.
+fn json_number(json: &str, key: &str) -> Option<f64> {
+    let at = json.find(&format!("\"{key}\""))?;
+    let rest = json[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start();
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))).unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// The top-level objects of the array after `marker`.
+fn json_objects_after(json: &str, marker: &str) -> Vec<String> {
+    let Some(start) = json.find(marker).and_then(|at| json[at..].find('[').map(|i| at + i + 1)) else { return vec![] };
+    let mut objects = Vec::new();
+    let (mut depth, mut begin) = (0usize, None);
+    for (i, c) in json[start..].char_indices() {
+        match c {
+            '{' => {
+                if depth == 0 {
+                    begin = Some(start + i);
+                }
+                depth += 1;
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some(b) = begin.take() {
+                        objects.push(json[b..=start + i].to_string());
+                    }
+                }
+            }
+            ']' if depth == 0 => break,
+            _ => {}
+        }
+    }
+    objects
+}
