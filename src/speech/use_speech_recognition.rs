@@ -121,6 +121,11 @@ pub struct UseSpeechRecognitionReturn {
     pub stop: Callback<()>,
     /// Start or stop.
     pub toggle: Callback<()>,
+    /// Hold the recognizer while Hark speaks, so it never hears itself: a live session is aborted, a restart put
+    /// off. What the person asked for (`is_listening`) does not change.
+    pub pause: Callback<()>,
+    /// Hark finished speaking: listen again shortly if the person still wants to.
+    pub resume: Callback<()>,
 }
 
 /// [`use_speech_recognition_with_options`] with the default options.
@@ -176,6 +181,8 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
+        pause: Callback::new(move |()| send(Work::Hold)),
+        resume: Callback::new(move |()| send(Work::Unhold)),
     }
 }
 
@@ -196,6 +203,8 @@ enum Work {
     UserToggle,
     Event(RecognitionEvent),
     RestartDue,
+    Hold,
+    Unhold,
 }
 
 struct DriverState {
@@ -236,6 +245,11 @@ impl Driver {
                 Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
             }
             Work::RestartDue => Some(Input::RestartDue),
+            Work::Hold => {
+                self.signals.interim.set(String::new());
+                Some(Input::Hold)
+            }
+            Work::Unhold => Some(Input::Unhold),
             Work::Event(event) => self.on_event(state, event, now),
         };
         if let Some(input) = input {
