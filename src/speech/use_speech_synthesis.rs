@@ -351,8 +351,13 @@ impl Driver {
                 state.voices_timed_out = true;
                 state.voices_timer = None;
                 self.read_voices(state);
-                let step = state.queue.advance();
-                self.step(state, step);
+                if state.voices.is_empty() {
+                    // Nothing can speak: drop what waited for the voices rather than fail later.
+                    state.queue.clear();
+                } else {
+                    let step = state.queue.advance();
+                    self.step(state, step);
+                }
             }
             Work::Gesture => {
                 state.gesture = None;
