@@ -52,7 +52,7 @@ pub fn parse_bool(text: &str) -> Option<bool> {
 
 /// Parse a number and keep it within `min..=max`; anything else (text, NaN) is ignored.
 pub fn parse_in_range(text: &str, min: f64, max: f64) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(|n| n.clamp(min, max))
+    text.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(|n| n.max(min).min(max))
 }
 
 /// A speech rate within [`RATE_RANGE`].
@@ -63,6 +63,12 @@ pub fn parse_rate(text: &str) -> Option<f64> {
 /// A speech pitch within [`PITCH_RANGE`].
 pub fn parse_pitch(text: &str) -> Option<f64> {
     parse_in_range(text, PITCH_RANGE.0, PITCH_RANGE.1)
+}
+
+/// A number to one decimal place, "1.5" (without linking float formatting into the page).
+pub fn tenths(value: &f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    format!("{}{}.{}", if tenths < 0 { "-" } else { "" }, (tenths / 10).abs(), (tenths % 10).abs())
 }
 
 /// A string preference kept as written.
@@ -83,5 +89,10 @@ mod tests {
         assert_eq!(parse_rate("fast"), None);
         assert_eq!(parse_bool("true"), Some(true));
         assert_eq!(parse_bool("yes"), None);
+        assert_eq!(tenths(&1.5), "1.5");
+        assert_eq!(tenths(&1.0), "1.0");
+        assert_eq!(tenths(&0.94), "0.9");
+        assert_eq!(tenths(&-0.5), "-0.5");
+        assert_eq!(tenths(&2.0), "2.0");
     }
 }

@@ -26,7 +26,7 @@ fn ends_sentence(text: &str, index: usize, mark: char) -> bool {
         return true;
     }
     let word = text[..index].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let word = word.to_lowercase();
+    let word = word.to_ascii_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     let next_word_lowercase =
         after.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
@@ -106,15 +106,6 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// Upper-case the first letter, for a sentence that starts with a placeholder ("no results" → "No results").
-pub fn capitalise_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,8 +147,5 @@ mod tests {
         assert_eq!(plural(1, "result", "results"), "result");
         assert_eq!(plural(0, "result", "results"), "results");
         assert_eq!(plural(3, "result", "results"), "results");
-        assert_eq!(capitalise_first("no results"), "No results");
-        assert_eq!(capitalise_first("ärger"), "Ärger");
-        assert_eq!(capitalise_first(""), "");
     }
 }

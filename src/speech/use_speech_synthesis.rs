@@ -527,6 +527,7 @@ pub fn clamp(value: f64, range: (f64, f64), fallback: f64) -> f64 {
     if value.is_nan() {
         fallback
     } else {
-        value.clamp(range.0, range.1)
+        // Not f64::clamp: its assertion would link float formatting into the page.
+        value.max(range.0).min(range.1)
     }
 }

@@ -39,7 +39,7 @@ const ALIASES: &[(&str, &str)] = &[("cmn", "zh"), ("yue", "zh"), ("nb", "no"), (
 
 /// `(language, region)` of a tag, lower-cased, aliases applied: `cmn-Hans-CN` → `("zh", "cn")`, `en_GB` → `("en", "gb")`.
 fn language_and_region(tag: &str) -> (String, String) {
-    let tag = tag.trim().replace('_', "-").to_lowercase();
+    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
     let mut subtags = tag.split('-');
     let language = subtags.next().unwrap_or("").to_string();
     let language = ALIASES.iter().find(|(from, _)| *from == language).map_or(language, |(_, to)| to.to_string());
@@ -66,11 +66,16 @@ pub fn fit(voice_lang: &str, wanted: &str) -> u8 {
 /// The voices for `lang`, best first: same region before same language, then the browser's default voice, then
 /// voices on the device (they work offline and have no time limit), then the browser's order.
 pub fn voices_for(voices: &[VoiceInfo], lang: &str) -> Vec<usize> {
-    let mut fitting: Vec<usize> = (0..voices.len()).filter(|&i| fit(&voices[i].lang, lang) > 0).collect();
-    fitting.sort_by_key(|&i| {
+    let rank = |i: usize| {
         let voice = &voices[i];
-        (std::cmp::Reverse(fit(&voice.lang, lang)), !voice.default, !voice.local)
-    });
+        (std::cmp::Reverse(fit(&voice.lang, lang)), !voice.default, !voice.local, i)
+    };
+    let mut fitting: Vec<usize> = Vec::new();
+    // An insertion sort: a browser has tens of voices, and a library sort would add kilobytes to the page.
+    for i in (0..voices.len()).filter(|&i| fit(&voices[i].lang, lang) > 0) {
+        let at = fitting.iter().position(|&j| rank(i) < rank(j)).unwrap_or(fitting.len());
+        fitting.insert(at, i);
+    }
     fitting
 }
 

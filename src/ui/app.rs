@@ -14,7 +14,7 @@ use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::loader::{load, LoadProgress};
 use crate::search::{SearchRequest, SearchResponse};
 use crate::search::config::SpeakConfig;
-use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted};
+use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted, tenths};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
 
@@ -34,8 +34,8 @@ pub fn App() -> impl IntoView {
         continuous: persisted("continuous", false, parse_bool, bool::to_string),
         read_aloud: persisted("read-aloud", true, parse_bool, bool::to_string),
         voice: persisted("voice", String::new(), parse_string, String::clone),
-        rate: persisted("rate", 1.0, parse_rate, f64::to_string),
-        pitch: persisted("pitch", 1.0, parse_pitch, f64::to_string),
+        rate: persisted("rate", 1.0, parse_rate, tenths),
+        pitch: persisted("pitch", 1.0, parse_pitch, tenths),
     };
 
     let initial = url_state::param("q").unwrap_or_default();

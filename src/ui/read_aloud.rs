@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::reading::script;
 use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::SearchRequest;
-use crate::settings::parse_in_range;
+use crate::settings::{parse_in_range, tenths};
 use crate::speech::use_speech_synthesis::{PITCH_RANGE, RATE_RANGE};
 use crate::speech::voices::voices_for;
 use crate::speech::{use_speech_synthesis_with_options, UseSpeechSynthesisOptions, VoiceInfo, VoicesState};
@@ -215,17 +215,17 @@ fn Slider(
     /// Shown after the number ("×").
     unit: &'static str,
 ) -> impl IntoView {
-    let shown = move || format!("{:.1}{unit}", value.get());
+    let shown = move || format!("{}{unit}", tenths(&value.get()));
     view! {
         <div class="field range">
             <label for=id>{label}</label>
             <input
                 type="range"
                 id=id
-                min=range.0
-                max=range.1
+                min=tenths(&range.0)
+                max=tenths(&range.1)
                 step="0.1"
-                prop:value=move || format!("{:.1}", value.get())
+                prop:value=move || tenths(&value.get())
                 aria-valuetext=shown
                 on:input:target=move |ev| {
                     if let Some(number) = parse_in_range(&ev.target().value(), range.0, range.1) {
