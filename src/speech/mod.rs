@@ -16,6 +16,7 @@ pub mod languages;
 pub mod machine;
 pub mod queue;
 pub mod restart;
+pub mod serial;
 pub mod template;
 pub mod text;
 pub mod transcript;

@@ -52,7 +52,7 @@ pub struct Voice {
 /// The voices the browser has now (often none until `voiceschanged`, and on some systems none at all).
 pub fn voices(synth: &SpeechSynthesis) -> Vec<Voice> {
     let Ok(list) = call(synth, "getVoices", &[]) else { return Vec::new() };
-    let length = get(&list, "length").as_f64().map_or(0, |n| n.max(0.0).min(2000.0) as u32);
+    let length = get(&list, "length").as_f64().map_or(0, |n| n.clamp(0.0, 2000.0) as u32);
     (0..length)
         .filter_map(|i| Reflect::get_u32(&list, i).ok().filter(JsValue::is_object))
         .map(|voice| {
@@ -211,7 +211,7 @@ impl Utterance {
 
 /// Copy a DOM event into an [`UtteranceEvent`]; unknown types give `None`. The error code is read as a string.
 fn read_event(event: &web_sys::Event) -> Option<UtteranceEvent> {
-    let count = |key| get(event, key).as_f64().map_or(0, |n| n.max(0.0).min(f64::from(u32::MAX)) as u32);
+    let count = |key| get(event, key).as_f64().map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32);
     Some(match event.type_().as_str() {
         "start" => UtteranceEvent::Start,
         "end" => UtteranceEvent::End,

@@ -17,7 +17,6 @@
 //! - The reading stops when the page is hidden and when the owner is disposed.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
@@ -27,6 +26,7 @@ use web_sys::SpeechSynthesis;
 
 use super::error::SynthesisError;
 use super::queue::{SpeechItem, SpeechQueue, Step};
+use super::serial::Serial;
 use super::synthesis::{self, Boundary, Listener, Utterance, UtteranceEvent, UtteranceSettings, Voice};
 use super::text::MAX_PIECE_CHARS;
 use super::voices::{choose, VoiceInfo};
@@ -179,8 +179,7 @@ pub fn use_speech_synthesis_with_options(options: UseSpeechSynthesisOptions) -> 
         error: RwSignal::new(None),
     };
     let driver = Rc::new(Driver {
-        state: RefCell::new(DriverState::default()),
-        queue: RefCell::new(VecDeque::new()),
+        serial: Serial::new(DriverState::default()),
         options: options.clone(),
         synth,
         signals,
@@ -261,8 +260,7 @@ struct DriverState {
 
 /// Owns the browser side; all work goes through one queue (see `use_speech_recognition`'s driver).
 struct Driver {
-    state: RefCell<DriverState>,
-    queue: RefCell<VecDeque<Work>>,
+    serial: Serial<DriverState, Work>,
     options: UseSpeechSynthesisOptions,
     synth: Option<SpeechSynthesis>,
     signals: Outputs,
@@ -282,7 +280,10 @@ impl Driver {
     /// Read the voices, listen for more, for the page being hidden, and start the wait for voices.
     fn attach(&self) {
         let Some(synth) = &self.synth else { return };
-        let mut state = self.state.borrow_mut();
+        self.serial.with_state(|state| self.attach_to(synth, state));
+    }
+
+    fn attach_to(&self, synth: &SpeechSynthesis, state: &mut DriverState) {
         let send = self.send_later();
         match Listener::new(synth.unchecked_ref(), &["voiceschanged"], move |_| send(Work::VoicesChanged)) {
             Ok(listener) => state.listeners.push(listener),
@@ -298,17 +299,11 @@ impl Driver {
         }
         let send = self.send_later();
         state.voices_timer = Some(Timeout::new(self.options.voices_timeout_ms, move || send(Work::VoicesTimeout)));
-        self.read_voices(&mut state);
+        self.read_voices(state);
     }
 
     fn dispatch(&self, work: Work) {
-        self.queue.borrow_mut().push_back(work);
-        let Ok(mut state) = self.state.try_borrow_mut() else { return };
-        loop {
-            let next = self.queue.borrow_mut().pop_front();
-            let Some(work) = next else { break };
-            self.handle(&mut state, work);
-        }
+        self.serial.run(work, |state, work| self.handle(state, work));
     }
 
     fn handle(&self, state: &mut DriverState, work: Work) {
@@ -509,16 +504,14 @@ impl Driver {
 
     /// Stop speaking and detach everything: the owner is going away.
     fn shutdown(&self) {
-        self.queue.borrow_mut().clear();
-        if let Ok(mut state) = self.state.try_borrow_mut() {
+        self.serial.shut_down(|state| {
             if state.queue.is_active() {
                 if let Some(synth) = &self.synth {
                     synthesis::cancel_all(synth);
                 }
             }
-            state.generation += 1;
-            *state = DriverState { generation: state.generation, ..DriverState::default() };
-        }
+            *state = DriverState { generation: state.generation + 1, ..DriverState::default() };
+        });
     }
 }
 
