@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::speech::use_speech_synthesis::{PITCH_RANGE, RATE_RANGE};
+
 const PREFIX: &str = "hark.";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -46,4 +48,51 @@ where
 /// Parse "true"/"false".
 pub fn parse_bool(text: &str) -> Option<bool> {
     text.parse().ok()
+}
+
+/// Parse a number and keep it within `min..=max`; anything else (text, NaN) is ignored.
+pub fn parse_in_range(text: &str, min: f64, max: f64) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(|n| n.max(min).min(max))
+}
+
+/// A speech rate within [`RATE_RANGE`].
+pub fn parse_rate(text: &str) -> Option<f64> {
+    parse_in_range(text, RATE_RANGE.0, RATE_RANGE.1)
+}
+
+/// A speech pitch within [`PITCH_RANGE`].
+pub fn parse_pitch(text: &str) -> Option<f64> {
+    parse_in_range(text, PITCH_RANGE.0, PITCH_RANGE.1)
+}
+
+/// A number to one decimal place, "1.5" (without linking float formatting into the page).
+pub fn tenths(value: &f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    format!("{}{}.{}", if tenths < 0 { "-" } else { "" }, (tenths / 10).abs(), (tenths % 10).abs())
+}
+
+/// A string preference kept as written.
+pub fn parse_string(text: &str) -> Option<String> {
+    Some(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_parsed_within_range_or_ignored() {
+        assert_eq!(parse_rate("1.5"), Some(1.5));
+        assert_eq!(parse_rate("9"), Some(2.0));
+        assert_eq!(parse_pitch("-1"), Some(0.0));
+        assert_eq!(parse_rate("NaN"), None);
+        assert_eq!(parse_rate("fast"), None);
+        assert_eq!(parse_bool("true"), Some(true));
+        assert_eq!(parse_bool("yes"), None);
+        assert_eq!(tenths(&1.5), "1.5");
+        assert_eq!(tenths(&1.0), "1.0");
+        assert_eq!(tenths(&0.94), "0.9");
+        assert_eq!(tenths(&-0.5), "-0.5");
+        assert_eq!(tenths(&2.0), "2.0");
+    }
 }

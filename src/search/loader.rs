@@ -2,7 +2,7 @@
 
 use hark_engine::{parse_catalog, Index};
 
-use super::config::SiteConfig;
+use super::config::{SiteConfig, SpeakConfig};
 use super::fetch::{fetch_bytes, FetchError};
 use super::local::{browser_fold, LocalSearch};
 
@@ -45,8 +45,11 @@ pub struct Loaded {
     pub search: LocalSearch,
     /// What the items are called ("things").
     pub noun: String,
-    /// Problems that did not stop loading (a broken index with a usable catalog, skipped items).
+    /// Problems that did not stop loading (a broken index with a usable catalog, skipped items, unknown
+    /// placeholders in the spoken templates).
     pub warnings: Vec<String>,
+    /// What is read aloud.
+    pub speak: SpeakConfig,
 }
 
 /// Load as configured: `hark.json` if present, `catalog_override` (from `?catalog=`) if given.
@@ -65,7 +68,7 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
         config.index = None;
     }
     let (index_url, catalog_url) = config.sources();
-    let mut warnings = Vec::new();
+    let mut warnings = config.speak.problems();
 
     if let Some(url) = index_url {
         let loaded = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent)))
@@ -95,7 +98,7 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
 
 fn ready(mut index: Index, config: &SiteConfig, warnings: Vec<String>) -> Loaded {
     index.set_max_results(config.engine.max_results);
-    Loaded { search: LocalSearch::new(index), noun: config.noun.clone(), warnings }
+    Loaded { search: LocalSearch::new(index), noun: config.noun.clone(), warnings, speak: config.speak.clone() }
 }
 
 /// Whether `url` (absolute or relative to the page) is on the page's own origin.

@@ -4,6 +4,11 @@
 //! a fresh recognizer (and the old one is aborted and detached first), clicks as fast as a person can make never call
 //! `start()` on a recognizer that is already starting, so `InvalidStateError` cannot happen, and the button always
 //! shows what the person last asked for.
+//!
+//! Hark never hears itself: while it reads results aloud it holds the recognizer ([`Input::Hold`]): a live session
+//! is aborted (so no half-heard words of Hark's own voice arrive) and a pending restart is cancelled; the phase is
+//! [`Phase::Paused`] and the button still shows that the person wants to listen. When the reading ends
+//! ([`Input::Unhold`]) listening starts again after [`RESUME_AFTER_SPEECH_MS`], if the person still wants it.
 
 use super::error::RecognitionError;
 use super::restart::{RestartDecision, RestartPolicy, RestartThrottle};
@@ -24,7 +29,12 @@ pub enum Phase {
     Stopping,
     /// Waiting out the restart throttle before starting again (continuous mode).
     Restarting,
+    /// Held while Hark reads aloud; listening starts again when the reading ends.
+    Paused,
 }
+
+/// How long after a reading ends listening starts again, so the last syllable's echo is not heard.
+pub const RESUME_AFTER_SPEECH_MS: u32 = 250;
 
 /// Something that happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +60,10 @@ pub enum Input {
     Ended,
     /// The restart timer fired.
     RestartDue,
+    /// Hark is about to speak: stop hearing until [`Input::Unhold`].
+    Hold,
+    /// Hark finished speaking.
+    Unhold,
 }
 
 /// Something the hook must do.
@@ -75,6 +89,7 @@ pub struct SessionMachine {
     phase: Phase,
     wants_listening: bool,
     continuous: bool,
+    held: bool,
     throttle: RestartThrottle,
 }
 
@@ -99,6 +114,8 @@ impl SessionMachine {
         use Phase::*;
         match input {
             Input::UserStart { continuous } => {
+                // Asking to listen is also asking Hark to stop talking: the caller stops the reading.
+                self.held = false;
                 if self.wants_listening && matches!(self.phase, Starting | Listening | Hearing | Restarting) {
                     return vec![];
                 }
@@ -122,6 +139,10 @@ impl SessionMachine {
                     Restarting => {
                         self.phase = Idle;
                         vec![Command::CancelRestart]
+                    }
+                    Paused => {
+                        self.phase = Idle;
+                        vec![]
                     }
                     Idle | Stopping => vec![],
                 }
@@ -163,6 +184,10 @@ impl SessionMachine {
                         self.phase = Idle;
                         return vec![Command::CancelRestart];
                     }
+                    if self.phase == Paused {
+                        self.phase = Idle;
+                        return vec![];
+                    }
                     if matches!(self.phase, Starting | Listening | Hearing) {
                         // The browser sends `end` after an error; until then the session is winding down.
                         self.phase = Stopping;
@@ -171,12 +196,16 @@ impl SessionMachine {
                 vec![]
             }
             Input::Ended => {
-                if matches!(self.phase, Idle | Restarting) {
+                if matches!(self.phase, Idle | Restarting | Paused) {
                     return vec![];
                 }
                 if !(self.wants_listening && self.continuous) {
                     self.wants_listening = false;
                     self.phase = Idle;
+                    return vec![Command::Release];
+                }
+                if self.held {
+                    self.phase = Paused;
                     return vec![Command::Release];
                 }
                 match self.throttle.decide(now_ms) {
@@ -197,9 +226,39 @@ impl SessionMachine {
                 }
             }
             Input::RestartDue => {
-                if self.phase == Restarting && self.wants_listening {
+                if self.phase == Restarting && self.wants_listening && !self.held {
                     self.start(now_ms)
                 } else {
+                    vec![]
+                }
+            }
+            Input::Hold => {
+                self.held = true;
+                match self.phase {
+                    // Aborting (dropping) the session rather than stopping it: a stop would still deliver what the
+                    // microphone caught, which may be Hark's first words.
+                    Starting | Listening | Hearing => {
+                        self.phase = Paused;
+                        vec![Command::Release]
+                    }
+                    Restarting => {
+                        self.phase = Paused;
+                        vec![Command::CancelRestart]
+                    }
+                    // A stopping session is already closing the microphone; let its last phrase arrive.
+                    Idle | Stopping | Paused => vec![],
+                }
+            }
+            Input::Unhold => {
+                self.held = false;
+                if self.phase != Paused {
+                    return vec![];
+                }
+                if self.wants_listening {
+                    self.phase = Restarting;
+                    vec![Command::ScheduleRestart(RESUME_AFTER_SPEECH_MS)]
+                } else {
+                    self.phase = Idle;
                     vec![]
                 }
             }
@@ -305,6 +364,76 @@ mod tests {
         assert_eq!(m.phase(), Phase::Stopping);
         assert_eq!(m.handle(Input::UserStart { continuous: false }, 20.0), vec![Start]);
         assert_eq!(m.phase(), Phase::Starting);
+    }
+
+    #[test]
+    fn holding_aborts_listening_and_unholding_resumes_it() {
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: true }, 0.0);
+        m.handle(Input::Started, 10.0);
+        assert_eq!(m.handle(Input::FinalPhrase, 2000.0), vec![]);
+        assert_eq!(m.handle(Input::Hold, 2010.0), vec![Release]);
+        assert_eq!(m.phase(), Phase::Paused);
+        assert!(m.wants_listening(), "the button still shows listening while Hark reads");
+        assert_eq!(m.handle(Input::Ended, 2020.0), vec![], "a late end changes nothing");
+        assert_eq!(m.handle(Input::Hold, 2030.0), vec![], "holding twice is harmless");
+        assert_eq!(m.handle(Input::Unhold, 5000.0), vec![ScheduleRestart(RESUME_AFTER_SPEECH_MS)]);
+        assert_eq!(m.phase(), Phase::Restarting);
+        assert_eq!(m.handle(Input::RestartDue, 5250.0), vec![Start]);
+        assert_eq!(m.handle(Input::Unhold, 5300.0), vec![], "unholding when not held does nothing");
+    }
+
+    #[test]
+    fn holding_cancels_a_pending_restart_and_blocks_it() {
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: true }, 0.0);
+        assert_eq!(m.handle(Input::Ended, 100.0), vec![Release, ScheduleRestart(900)]);
+        assert_eq!(m.handle(Input::Hold, 150.0), vec![CancelRestart]);
+        assert_eq!(m.handle(Input::RestartDue, 1000.0), vec![]);
+        assert_eq!(m.phase(), Phase::Paused);
+    }
+
+    #[test]
+    fn stopping_or_starting_while_held() {
+        // The person stops listening while Hark reads: nothing resumes afterwards.
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: true }, 0.0);
+        m.handle(Input::Hold, 10.0);
+        assert_eq!(m.handle(Input::UserStop, 20.0), vec![]);
+        assert_eq!(m.phase(), Phase::Idle);
+        assert_eq!(m.handle(Input::Unhold, 30.0), vec![]);
+        assert!(!m.wants_listening());
+
+        // The person starts talking while Hark reads: listening starts now, and the end of the reading changes nothing.
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: true }, 0.0);
+        m.handle(Input::Hold, 10.0);
+        assert_eq!(m.handle(Input::UserStart { continuous: true }, 20.0), vec![Start]);
+        assert_eq!(m.handle(Input::Unhold, 30.0), vec![]);
+        assert_eq!(m.phase(), Phase::Starting);
+
+        // A single-shot session winding down is left to deliver its phrase; idle stays idle.
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: false }, 0.0);
+        m.handle(Input::FinalPhrase, 10.0);
+        assert_eq!(m.handle(Input::Hold, 20.0), vec![]);
+        assert_eq!(m.handle(Input::Ended, 30.0), vec![Release]);
+        assert_eq!(m.handle(Input::Unhold, 40.0), vec![]);
+        assert_eq!(m.phase(), Phase::Idle);
+    }
+
+    #[test]
+    fn a_session_ending_by_itself_while_held_waits_for_the_reading() {
+        let mut m = machine();
+        m.handle(Input::UserStart { continuous: true }, 0.0);
+        m.handle(Input::Hold, 5.0);
+        m.handle(Input::Unhold, 6.0);
+        m.handle(Input::RestartDue, 300.0);
+        m.handle(Input::Started, 310.0);
+        // Held again, but imagine the abort raced with the browser's own end.
+        m.held = true;
+        assert_eq!(m.handle(Input::Ended, 9000.0), vec![Release]);
+        assert_eq!(m.phase(), Phase::Paused);
     }
 
     #[test]

@@ -11,7 +11,6 @@
 //! The microphone is released when listening stops and when the owning component is disposed.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
@@ -21,6 +20,7 @@ use super::error::RecognitionError;
 use super::machine::{Command, Input, Phase, SessionMachine};
 use super::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
 use super::restart::RestartPolicy;
+use super::serial::Serial;
 use super::support::recognition_supported;
 use super::transcript::{Phrase, TranscriptMerger};
 
@@ -121,6 +121,11 @@ pub struct UseSpeechRecognitionReturn {
     pub stop: Callback<()>,
     /// Start or stop.
     pub toggle: Callback<()>,
+    /// Hold the recognizer while Hark speaks, so it never hears itself: a live session is aborted, a restart put
+    /// off. What the person asked for (`is_listening`) does not change.
+    pub pause: Callback<()>,
+    /// Hark finished speaking: listen again shortly if the person still wants to.
+    pub resume: Callback<()>,
 }
 
 /// [`use_speech_recognition_with_options`] with the default options.
@@ -141,14 +146,13 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         stopped_after_silence: RwSignal::new(false),
     };
     let driver = Rc::new(Driver {
-        state: RefCell::new(DriverState {
+        serial: Serial::new(DriverState {
             machine: SessionMachine::new(options.restart),
             merger: TranscriptMerger::new(),
             session: None,
             restart_timer: None,
             seq: 0,
         }),
-        queue: RefCell::new(VecDeque::new()),
         options: options.clone(),
         signals,
         weak_self: RefCell::new(Weak::new()),
@@ -176,6 +180,8 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
+        pause: Callback::new(move |()| send(Work::Hold)),
+        resume: Callback::new(move |()| send(Work::Unhold)),
     }
 }
 
@@ -196,6 +202,8 @@ enum Work {
     UserToggle,
     Event(RecognitionEvent),
     RestartDue,
+    Hold,
+    Unhold,
 }
 
 struct DriverState {
@@ -209,8 +217,7 @@ struct DriverState {
 /// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
 /// one (re-entrancy) waits its turn instead of double-borrowing the state.
 struct Driver {
-    state: RefCell<DriverState>,
-    queue: RefCell<VecDeque<Work>>,
+    serial: Serial<DriverState, Work>,
     options: UseSpeechRecognitionOptions,
     signals: Outputs,
     weak_self: RefCell<Weak<Driver>>,
@@ -218,13 +225,7 @@ struct Driver {
 
 impl Driver {
     fn dispatch(&self, work: Work) {
-        self.queue.borrow_mut().push_back(work);
-        let Ok(mut state) = self.state.try_borrow_mut() else { return };
-        loop {
-            let next = self.queue.borrow_mut().pop_front();
-            let Some(work) = next else { break };
-            self.handle(&mut state, work);
-        }
+        self.serial.run(work, |state, work| self.handle(state, work));
     }
 
     fn handle(&self, state: &mut DriverState, work: Work) {
@@ -236,6 +237,11 @@ impl Driver {
                 Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
             }
             Work::RestartDue => Some(Input::RestartDue),
+            Work::Hold => {
+                self.signals.interim.set(String::new());
+                Some(Input::Hold)
+            }
+            Work::Unhold => Some(Input::Unhold),
             Work::Event(event) => self.on_event(state, event, now),
         };
         if let Some(input) = input {
@@ -360,10 +366,9 @@ impl Driver {
 
     /// Release the microphone and timers: the owner is going away.
     fn shutdown(&self) {
-        self.queue.borrow_mut().clear();
-        if let Ok(mut state) = self.state.try_borrow_mut() {
+        self.serial.shut_down(|state| {
             state.restart_timer = None;
             state.session = None;
-        }
+        });
     }
 }

@@ -6,13 +6,15 @@ use super::continuous_toggle::ContinuousToggle;
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
 use super::mic_button::MicButton;
+use super::read_aloud::{use_read_aloud, ReadAloudToggle, StopReading, VoiceSettings};
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
 use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::loader::{load, LoadProgress};
 use crate::search::{SearchRequest, SearchResponse};
-use crate::settings::{parse_bool, persisted};
+use crate::search::config::SpeakConfig;
+use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted, tenths};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
 
@@ -30,10 +32,18 @@ pub fn App() -> impl IntoView {
             String::clone,
         ),
         continuous: persisted("continuous", false, parse_bool, bool::to_string),
+        read_aloud: persisted("read-aloud", true, parse_bool, bool::to_string),
+        voice: persisted("voice", String::new(), parse_string, String::clone),
+        rate: persisted("rate", 1.0, parse_rate, tenths),
+        pitch: persisted("pitch", 1.0, parse_pitch, tenths),
     };
 
     let initial = url_state::param("q").unwrap_or_default();
-    let query = QueryCtx { request: RwSignal::new(SearchRequest::typed(&initial)), draft: RwSignal::new(initial) };
+    // A shared link's query is final: its results are read aloud (after the person's first click, if the browser
+    // insists on one).
+    let settled = RwSignal::new(u64::from(!initial.trim().is_empty()));
+    let query =
+        QueryCtx { request: RwSignal::new(SearchRequest::typed(&initial)), draft: RwSignal::new(initial), settled };
 
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
@@ -42,19 +52,21 @@ pub fn App() -> impl IntoView {
             .on_phrase(move |heard| {
                 let alternatives =
                     heard.phrase.alternatives.iter().map(|a| (a.transcript.clone(), a.confidence)).collect();
-                query.draft.set(heard.phrase.text().to_string());
-                query.request.set(SearchRequest::spoken(alternatives));
+                query.search_spoken(heard.phrase.text(), alternatives);
             }),
     );
 
     let search = use_catalog(query.request);
+    let speech = SpeechCtx(speech);
+    let reader = use_read_aloud(settings, query, search, speech);
 
     // Effects only synchronise with the outside world: the URL.
     Effect::new(move |_| query.request.with(|request| url_state::set_query(&request.text)));
 
     provide_context(settings);
     provide_context(query);
-    provide_context(SpeechCtx(speech));
+    provide_context(speech);
+    provide_context(reader);
     provide_context(search);
     use_shortcuts();
 
@@ -66,7 +78,7 @@ pub fn App() -> impl IntoView {
         <main class="page">
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
-                query.search_typed(&query.draft.get_untracked());
+                query.submit(&query.draft.get_untracked());
             }>
                 <SearchBox />
                 <MicButton />
@@ -74,14 +86,17 @@ pub fn App() -> impl IntoView {
             <div class="options">
                 <LanguagePicker />
                 <ContinuousToggle />
+                <ReadAloudToggle />
+                <VoiceSettings />
             </div>
             <StatusLine />
+            <StopReading />
             <Results />
         </main>
         <footer class="footer">
             <p class="shortcuts">
                 "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
-                " to talk, " <kbd>"Esc"</kbd> " to stop, " <kbd>"/"</kbd> " to type."
+                " to talk, " <kbd>"Esc"</kbd> " to stop listening or reading, " <kbd>"/"</kbd> " to type."
             </p>
             <p class="credits">
                 "Default catalog: " <a href="catalog/LICENSE-WordNet.txt">"WordNet 3.1"</a>
@@ -115,7 +130,11 @@ fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
             _ => SearchResponse { query: request.text, ..SearchResponse::default() },
         }
     });
-    SearchCtx { status, response, warnings }
+    let speak = Signal::derive(move || match loaded.get() {
+        Some(Ok(loaded)) => loaded.speak.clone(),
+        _ => SpeakConfig::default(),
+    });
+    SearchCtx { status, response, warnings, speak }
 }
 
 /// The browser's preferred languages (`navigator.languages`, else `navigator.language`).

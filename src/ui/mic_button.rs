@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
 use super::status_text::SHORTCUT_ARIA;
-use super::SpeechCtx;
+use super::{talk, ReaderCtx, SpeechCtx};
 use crate::speech::Phase;
 
 /// The microphone toggle: button "Voice search", `aria-pressed` while listening, disabled without recognition.
 #[component]
 pub fn MicButton() -> impl IntoView {
-    let SpeechCtx(speech) = expect_context();
+    let speech_ctx: SpeechCtx = expect_context();
+    let reader: ReaderCtx = expect_context();
+    let SpeechCtx(speech) = speech_ctx;
     let hearing = move || speech.phase.get() == Phase::Hearing;
     let title = move || {
         if !speech.is_supported.get() {
@@ -30,7 +32,7 @@ pub fn MicButton() -> impl IntoView {
             aria-keyshortcuts=SHORTCUT_ARIA
             title=title
             disabled=move || !speech.is_supported.get()
-            on:click=move |_| speech.toggle.run(())
+            on:click=move |_| talk(speech_ctx, reader)
         >
             <svg class="mic-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Z" />

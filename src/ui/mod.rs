@@ -3,12 +3,16 @@
 //! - [`App`]: wires speech, search, query and settings together.
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
+//! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
+//!   read, built from the templates in `hark.json`.
 
 mod app;
 pub mod continuous_toggle;
 pub mod keyboard;
 pub mod language_picker;
 pub mod mic_button;
+pub mod read_aloud;
+pub mod reading;
 pub mod results;
 pub mod search_box;
 pub mod status;
@@ -28,6 +32,9 @@ pub struct QueryCtx {
     pub request: RwSignal<SearchRequest>,
     /// What the search box holds while the person types.
     pub draft: RwSignal<String>,
+    /// Bumped each time a query is final (spoken, submitted, opened from a link): its results are read aloud.
+    /// Typing alone changes `request` without it, and only stops an old reading.
+    pub settled: RwSignal<u64>,
 }
 
 impl QueryCtx {
@@ -36,12 +43,54 @@ impl QueryCtx {
         self.draft.set(text.to_string());
         self.request.set(SearchRequest::typed(text));
     }
+
+    /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
+    pub fn submit(&self, text: &str) {
+        self.search_typed(text);
+        self.settled.update(|n| *n += 1);
+    }
+
+    /// Search for a spoken phrase, then read aloud.
+    pub fn search_spoken(&self, text: &str, alternatives: Vec<(String, f32)>) {
+        self.draft.set(text.to_string());
+        self.request.set(SearchRequest::spoken(alternatives));
+        self.settled.update(|n| *n += 1);
+    }
 }
 
 /// Speech recognition state and actions, provided by [`App`].
 #[derive(Clone, Copy)]
 pub struct SpeechCtx(pub crate::speech::UseSpeechRecognitionReturn);
 
+/// Speech synthesis state and actions (reading results aloud), provided by [`App`].
+#[derive(Clone, Copy)]
+pub struct ReaderCtx(pub crate::speech::UseSpeechSynthesisReturn);
+
+impl ReaderCtx {
+    /// Whether a reading is under way or waits for a click.
+    pub fn is_busy(&self) -> bool {
+        self.0.is_speaking.get_untracked() || self.0.waiting_for_gesture.get_untracked()
+    }
+
+    /// Stop reading, if Hark is.
+    pub fn stop(&self) {
+        if self.is_busy() {
+            self.0.cancel.run(());
+        }
+    }
+}
+
+/// The microphone button and shortcut: while Hark reads, talking interrupts it (and listens); otherwise start or
+/// stop listening.
+pub fn talk(speech: SpeechCtx, reader: ReaderCtx) {
+    if reader.0.is_speaking.get_untracked() {
+        reader.stop();
+        speech.0.start.run(());
+    } else {
+        reader.stop();
+        speech.0.toggle.run(());
+    }
+}
 /// User preferences that survive a reload.
 #[derive(Clone, Copy)]
 pub struct SettingsCtx {
@@ -49,6 +98,14 @@ pub struct SettingsCtx {
     pub lang: RwSignal<String>,
     /// Keep listening for the next query.
     pub continuous: RwSignal<bool>,
+    /// Read the results of each query aloud.
+    pub read_aloud: RwSignal<bool>,
+    /// The chosen voice's `voiceURI` (or name); empty for the best voice for the language.
+    pub voice: RwSignal<String>,
+    /// Speech rate, 0.5–2.
+    pub rate: RwSignal<f64>,
+    /// Speech pitch, 0–2.
+    pub pitch: RwSignal<f64>,
 }
 
 /// Where the catalog is.
@@ -76,4 +133,6 @@ pub struct SearchCtx {
     pub response: Memo<SearchResponse>,
     /// Problems that did not stop loading.
     pub warnings: Signal<Vec<String>>,
+    /// What is read aloud (`hark.json`'s `speak`).
+    pub speak: Signal<crate::search::config::SpeakConfig>,
 }

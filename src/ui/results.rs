@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{CatalogStatus, QueryCtx, SearchCtx};
+use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx};
 use crate::search::highlight::segments;
 use crate::search::SearchResult;
 
@@ -9,6 +9,7 @@ use crate::search::SearchResult;
 pub fn Results() -> impl IntoView {
     let query: QueryCtx = expect_context();
     let search: SearchCtx = expect_context();
+    let reading = use_context::<ReaderCtx>().map(|ReaderCtx(reader)| reader.current_tag);
     let nothing_found = move || {
         matches!(search.status.get(), CatalogStatus::Ready { .. })
             && search.response.with(|response| response.results.is_empty() && !response.query.is_empty())
@@ -18,7 +19,17 @@ pub fn Results() -> impl IntoView {
             <ol aria-label="Results" class="result-list">
                 {move || {
                     search.response.with(|response| {
-                        response.results.iter().map(|result| view! { <ResultItem result=result.clone() /> }).collect_view()
+                        response
+                            .results
+                            .iter()
+                            .enumerate()
+                            .map(|(position, result)| {
+                                let speaking = Signal::derive(move || {
+                                    reading.is_some_and(|current| current.get() == Some(position))
+                                });
+                                view! { <ResultItem result=result.clone() speaking /> }
+                            })
+                            .collect_view()
                     })
                 }}
             </ol>
@@ -29,7 +40,7 @@ pub fn Results() -> impl IntoView {
                         let target = word.clone();
                         view! {
                             " Did you mean "
-                            <button type="button" class="suggestion" on:click=move |_| query.search_typed(&target)>
+                            <button type="button" class="suggestion" on:click=move |_| query.submit(&target)>
                                 {word}
                             </button>
                             "?"
@@ -46,6 +57,8 @@ pub fn Results() -> impl IntoView {
 fn ResultItem(
     /// The result to show; its text is always rendered as text.
     result: SearchResult,
+    /// Whether it is being read aloud (highlighted).
+    speaking: Signal<bool>,
 ) -> impl IntoView {
     let title = marked(&result.title, &result.title_spans);
     let description = marked(&result.description, &result.description_spans);
@@ -54,7 +67,7 @@ fn ResultItem(
         None => title.into_any(),
     };
     view! {
-        <li class="result" data-id=result.id.clone()>
+        <li class="result" class:speaking=speaking data-id=result.id.clone()>
             <h2 class="result-title">{heading}</h2>
             {(!result.description.is_empty()).then(|| view! { <p class="result-description">{description}</p> })}
             {(!result.category.is_empty()).then(|| view! { <span class="result-category">{result.category.clone()}</span> })}

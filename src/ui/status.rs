@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use super::status_text::{status_text, StatusInput};
-use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
+use super::reading::read_count;
+use super::status_text::{reading_sentence, status_text, ReadingInput, StatusInput};
+use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::loader::LoadProgress;
 
 /// The one `role="status"` live region, plus `role="alert"`s when the person must act.
@@ -11,6 +12,17 @@ pub fn StatusLine() -> impl IntoView {
     let SettingsCtx { continuous, .. } = expect_context();
     let QueryCtx { request, .. } = expect_context();
     let search: SearchCtx = expect_context();
+    let ReaderCtx(reader) = expect_context();
+    let reading = Memo::new(move |_| {
+        let error = reader.error.get();
+        reading_sentence(ReadingInput {
+            speaking: reader.is_speaking.get(),
+            waiting_for_gesture: reader.waiting_for_gesture.get(),
+            current: reader.current_tag.get(),
+            count: search.response.with(|response| read_count(response, &search.speak.get())),
+            error: error.as_ref(),
+        })
+    });
     let text = Memo::new(move |_| {
         let error = speech.error.get();
         let status = search.status.get();
@@ -34,6 +46,7 @@ pub fn StatusLine() -> impl IntoView {
             stopped_after_silence: speech.stopped_after_silence.get(),
             catalog_sentence: catalog_sentence.as_deref(),
             search_sentence: search_sentence.as_deref(),
+            reading_sentence: reading.get().as_deref(),
         })
     });
     let catalog_alert = move || match search.status.get() {
@@ -51,7 +64,7 @@ pub fn StatusLine() -> impl IntoView {
             let warnings = search.warnings.get();
             (!warnings.is_empty()).then(|| view! {
                 <details class="warnings">
-                    <summary>{format!("{} catalog problem(s) were skipped", warnings.len())}</summary>
+                    <summary>{format!("{} problem(s) in the catalog or hark.json were skipped", warnings.len())}</summary>
                     <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </details>
             })

@@ -2,7 +2,8 @@
 //!
 //! Pure: derived from the speech state and the query, tested on the host.
 
-use crate::speech::{Phase, RecognitionError, Recovery};
+use crate::speech::text::plural;
+use crate::speech::{Phase, RecognitionError, Recovery, SynthesisError, SynthesisRecovery};
 
 /// The keyboard shortcut for the microphone, as README and the status line name it.
 pub const SHORTCUT_LABEL: &str = "Ctrl+Shift+.";
@@ -28,6 +29,39 @@ pub struct StatusInput<'a> {
     pub catalog_sentence: Option<&'a str>,
     /// A sentence about the current results ("3 results for “lamp”."), when there is a query.
     pub search_sentence: Option<&'a str>,
+    /// What the reader is doing ("Reading result 2 of 3…"), from [`reading_sentence`].
+    pub reading_sentence: Option<&'a str>,
+}
+
+/// What reading aloud is doing, for [`reading_sentence`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadingInput<'a> {
+    /// A reading is under way.
+    pub speaking: bool,
+    /// The reading waits for a click or key press (`not-allowed`).
+    pub waiting_for_gesture: bool,
+    /// The position of the result being read; `None` during the summary.
+    pub current: Option<usize>,
+    /// How many results the reading covers.
+    pub count: usize,
+    /// The last synthesis error.
+    pub error: Option<&'a SynthesisError>,
+}
+
+/// "Reading 3 results…", "Reading result 2 of 3…", the click-to-hear request, or a synthesis error's message.
+pub fn reading_sentence(input: ReadingInput<'_>) -> Option<String> {
+    if input.waiting_for_gesture {
+        return Some(SynthesisError::NotAllowed.message());
+    }
+    if input.speaking {
+        let doing = match (input.current, input.count) {
+            (Some(position), count) if count > 1 => format!("Reading result {} of {count}…", position + 1),
+            (_, 0) => "Reading aloud…".to_string(),
+            (_, count) => format!("Reading {count} {}…", plural(count, "result", "results")),
+        };
+        return Some(format!("{doing} Press Esc to stop."));
+    }
+    input.error.filter(|error| error.recovery() != SynthesisRecovery::Ignore).map(SynthesisError::message)
 }
 
 /// What the page says: a status sentence, and an alert when the person must act.
@@ -42,6 +76,12 @@ pub struct StatusText {
 /// The status sentence for `input`.
 pub fn status_text(input: StatusInput<'_>) -> StatusText {
     let idle = || {
+        if let Some(reading) = input.reading_sentence {
+            return match input.search_sentence {
+                Some(search) => format!("{search} {reading}"),
+                None => reading.to_string(),
+            };
+        }
         input.search_sentence.map(str::to_string).unwrap_or_else(|| {
             let hint = format!("Click the microphone or press {SHORTCUT_LABEL} to search by voice, or type your search.");
             match input.catalog_sentence {
@@ -82,6 +122,9 @@ pub fn status_text(input: StatusInput<'_>) -> StatusText {
         }
         (true, Phase::Listening) => "Listening… speak now.".to_string(),
         (true, Phase::Restarting) => "Still listening… say a search.".to_string(),
+        (true, Phase::Paused) => {
+            format!("{} Listening again when I finish.", input.reading_sentence.unwrap_or("Reading aloud…"))
+        }
         (_, Phase::Hearing) => "Hearing you…".to_string(),
         (false, Phase::Stopping) => "Finishing…".to_string(),
         _ => idle(),
@@ -103,7 +146,41 @@ mod tests {
             stopped_after_silence: false,
             catalog_sentence: None,
             search_sentence: None,
+            reading_sentence: None,
         }
+    }
+
+    #[test]
+    fn reading_aloud_is_described() {
+        let reading = |speaking, current, count| {
+            reading_sentence(ReadingInput { speaking, current, count, ..ReadingInput::default() })
+        };
+        assert_eq!(reading(true, None, 3).as_deref(), Some("Reading 3 results… Press Esc to stop."));
+        assert_eq!(reading(true, Some(1), 3).as_deref(), Some("Reading result 2 of 3… Press Esc to stop."));
+        assert_eq!(reading(true, Some(0), 1).as_deref(), Some("Reading 1 result… Press Esc to stop."));
+        assert_eq!(reading(true, None, 0).as_deref(), Some("Reading aloud… Press Esc to stop."));
+        assert_eq!(reading(false, None, 3), None);
+        let waiting = reading_sentence(ReadingInput { waiting_for_gesture: true, ..ReadingInput::default() });
+        assert!(waiting.is_some_and(|text| text.starts_with("Click anywhere")));
+        let own_cancel = reading_sentence(ReadingInput { error: Some(&SynthesisError::Interrupted), ..ReadingInput::default() });
+        assert_eq!(own_cancel, None);
+        let busy = reading_sentence(ReadingInput { error: Some(&SynthesisError::AudioBusy), ..ReadingInput::default() });
+        assert_eq!(busy, Some(SynthesisError::AudioBusy.message()));
+
+        let line = status_text(StatusInput {
+            search_sentence: Some("3 results for “lamp”."),
+            reading_sentence: Some("Reading 3 results… Press Esc to stop."),
+            ..base()
+        });
+        assert_eq!(line.status, "3 results for “lamp”. Reading 3 results… Press Esc to stop.");
+        let paused = status_text(StatusInput {
+            listening: true,
+            phase: Phase::Paused,
+            continuous: true,
+            reading_sentence: Some("Reading result 1 of 3… Press Esc to stop."),
+            ..base()
+        });
+        assert!(paused.status.ends_with("Listening again when I finish."), "{}", paused.status);
     }
 
     #[test]

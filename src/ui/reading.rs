@@ -1,0 +1,124 @@
+//! What Hark reads aloud for a search: the summary line, then the top results, from the site's templates.
+//!
+//! Pure: built from the response and `hark.json`'s `speak` settings, tested on the host.
+
+use crate::search::config::SpeakConfig;
+use crate::search::SearchResponse;
+use crate::speech::template::Template;
+use crate::speech::text::{first_sentence, plural, spoken_number};
+use crate::speech::SpeechItem;
+
+/// The items to speak for `response`: the summary (untagged), then each result read, tagged with its position in
+/// the list so the page can highlight it. Empty when there is no query.
+pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem> {
+    let query = response.query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let count = response.results.len();
+    let read = count.min(speak.read_count());
+    let summary_template = if count == 0 { &speak.none } else { &speak.summary };
+    let summary = Template::parse(summary_template).render(|name| match name {
+        "count" => Some(spoken_number(count)),
+        "results" => Some(plural(count, "result", "results").to_string()),
+        "query" => Some(query.to_string()),
+        "read" => Some(spoken_number(read)),
+        _ => None,
+    });
+    let result_template = Template::parse(&speak.result);
+    let results = response.results.iter().take(read).enumerate().map(|(position, result)| {
+        let text = result_template.render(|name| match name {
+            "title" => Some(result.title.trim().to_string()),
+            "description" => Some(result.description.trim().to_string()),
+            "description_first_sentence" => Some(first_sentence(&result.description)),
+            "category" => Some(result.category.trim().to_string()),
+            "rank" => Some(spoken_number(position + 1)),
+            _ => None,
+        });
+        SpeechItem::tagged(text, position)
+    });
+    std::iter::once(SpeechItem::plain(summary)).chain(results).filter(|item| !item.text.trim().is_empty()).collect()
+}
+
+/// How many results a reading of `response` covers.
+pub fn read_count(response: &SearchResponse, speak: &SpeakConfig) -> usize {
+    response.results.len().min(speak.read_count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchResult;
+
+    fn result(title: &str, description: &str) -> SearchResult {
+        SearchResult {
+            id: title.into(),
+            title: title.into(),
+            title_spans: vec![],
+            description: description.into(),
+            description_spans: vec![],
+            category: "lighting".into(),
+            url: String::new(),
+        }
+    }
+
+    fn response(n: usize) -> SearchResponse {
+        SearchResponse {
+            query: "lamp".into(),
+            results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
+            suggestion: None,
+        }
+    }
+
+    fn texts(items: &[SpeechItem]) -> Vec<(&str, Option<usize>)> {
+        items.iter().map(|item| (item.text.as_str(), item.tag)).collect()
+    }
+
+    #[test]
+    fn summary_then_the_top_three_with_their_first_sentence() {
+        let items = script(&response(5), &SpeakConfig::default());
+        assert_eq!(
+            texts(&items),
+            vec![
+                ("5 results for lamp.", None),
+                ("lamp 1. Light number 1.", Some(0)),
+                ("lamp 2. Light number 2.", Some(1)),
+                ("lamp 3. Light number 3.", Some(2)),
+            ]
+        );
+        assert_eq!(read_count(&response(5), &SpeakConfig::default()), 3);
+    }
+
+    #[test]
+    fn counts_are_natural_and_nothing_found_is_said() {
+        assert_eq!(texts(&script(&response(1), &SpeakConfig::default()))[0], ("1 result for lamp.", None));
+        assert_eq!(texts(&script(&response(0), &SpeakConfig::default())), vec![("No results for lamp.", None)]);
+        let empty_query = SearchResponse::default();
+        assert!(script(&empty_query, &SpeakConfig::default()).is_empty());
+        let mut many = response(1);
+        many.results = (0..1200).map(|i| result(&i.to_string(), "")).collect();
+        assert_eq!(script(&many, &SpeakConfig::default())[0].text, "1200 results for lamp.");
+        assert_eq!(script(&many, &SpeakConfig::default())[1].text, "0.", "an empty description leaves no gap");
+    }
+
+    #[test]
+    fn templates_come_from_the_config_and_unknown_placeholders_are_read_as_written() {
+        let speak = SpeakConfig {
+            summary: "Top {read} of {count}:".into(),
+            none: "Nichts für {query}.".into(),
+            result: "Number {rank}, {title}, in {category}. {oops}".into(),
+            read: 2,
+        };
+        assert_eq!(
+            texts(&script(&response(4), &speak)),
+            vec![
+                ("Top 2 of 4:", None),
+                ("Number 1, lamp 1, in lighting. {oops}", Some(0)),
+                ("Number 2, lamp 2, in lighting. {oops}", Some(1)),
+            ]
+        );
+        assert_eq!(script(&response(0), &speak)[0].text, "Nichts für lamp.");
+        let silent = SpeakConfig { read: 0, ..SpeakConfig::default() };
+        assert_eq!(script(&response(4), &silent).len(), 1, "read: 0 says only the summary");
+    }
+}
