@@ -649,6 +649,9 @@ impl Index {
                     let Ok(term) = std::str::from_utf8(term) else {
                         continue;
                     };
+                    if analysis::is_stop_word(self.language, term) {
+                        continue;
+                    }
                     let dist = edit_distance(word, term);
                     if dist <= max_dist {
                         let overrun = term.len() < word.len() && word.starts_with(term);
@@ -696,6 +699,10 @@ impl Index {
                 continue;
             }
             let term = std::str::from_utf8(k);
+            // "for" is one edit from "fork", but a stop word is never what a person misspelled or misheard.
+            if term.is_ok_and(|t| analysis::is_stop_word(self.language, t)) {
+                continue;
+            }
             let dist = term.map_or(usize::MAX, |t| edit_distance(word, t));
             let overrun = term.is_ok_and(|t| t.len() < word.len() && word.starts_with(t));
             out.push((dist, self.df_of(id as u32), id, overrun));

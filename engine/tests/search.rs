@@ -319,3 +319,14 @@ fn typing_past_the_end_of_a_word_is_evidence_against_it() {
         assert_eq!(titles(&idx, &hits).first().map(String::as_str), Some("espresso maker"), "prefix {prefix}");
     }
 }
+
+#[test]
+fn stop_words_are_never_typo_or_sound_alike_matches() {
+    // Titles keep their stop words, so "for" is in the vocabulary; it must not match "fork" as a typo.
+    let idx = index(concat!(
+        r#"{"id":"1","title":"Fork","description":"cutlery"}"#, "\n",
+        r#"{"id":"2","title":"Food for thought","description":"something to think about"}"#, "\n",
+    ));
+    let hits = idx.search(&Query::text("fork"));
+    assert_eq!(titles(&idx, &hits), vec!["Fork".to_string()]);
+}
