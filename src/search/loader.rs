@@ -1,10 +1,13 @@
-//! Loading the catalog at start: `hark.json`, then a prebuilt index or a catalog indexed in the page, with progress.
+//! Loading the catalog at start: `hark.json`, then a prebuilt index or a catalog indexed in the page, with progress;
+//! or, when `hark.json` has a `remote` block, nothing more: the remote provider is ready at once.
 
 use hark_engine::{parse_catalog, Index};
 
 use super::config::SiteConfig;
 use super::fetch::{fetch_bytes, FetchError};
 use super::local::{browser_fold, LocalSearch};
+use super::remote_client::RemoteSearch;
+use super::Provider;
 
 /// Where loading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +44,8 @@ pub enum LoadError {
 
 /// A loaded catalog.
 pub struct Loaded {
-    /// The provider.
-    pub search: LocalSearch,
+    /// Who answers queries.
+    pub provider: Provider,
     /// What the items are called ("things").
     pub noun: String,
     /// Problems that did not stop loading (a broken index with a usable catalog, skipped items).
@@ -63,6 +66,10 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
         }
         config.catalog = Some(url);
         config.index = None;
+        config.remote = None;
+    }
+    if let Some(remote) = config.remote.take() {
+        return Ok(Loaded { provider: Provider::Remote(RemoteSearch::new(remote)), noun: config.noun, warnings: Vec::new() });
     }
     let (index_url, catalog_url) = config.sources();
     let mut warnings = Vec::new();
@@ -95,7 +102,7 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
 
 fn ready(mut index: Index, config: &SiteConfig, warnings: Vec<String>) -> Loaded {
     index.set_max_results(config.engine.max_results);
-    Loaded { search: LocalSearch::new(index), noun: config.noun.clone(), warnings }
+    Loaded { provider: Provider::Local(Box::new(LocalSearch::new(index))), noun: config.noun.clone(), warnings }
 }
 
 /// Whether `url` (absolute or relative to the page) is on the page's own origin.

@@ -11,7 +11,8 @@ use super::search_box::SearchBox;
 use super::status::StatusLine;
 use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::loader::{load, LoadProgress};
-use crate::search::{SearchRequest, SearchResponse};
+use crate::search::remote_client::InFlight;
+use crate::search::{Provider, SearchRequest, SearchResponse};
 use crate::settings::{parse_bool, persisted};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
@@ -91,7 +92,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Load the catalog (with progress) and answer `request` from it once ready.
+/// Load the catalog (with progress) and answer `request` from it once ready: synchronously from the embedded
+/// engine, or asynchronously from a remote cluster, where a newer request aborts the one in flight.
 fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
     let progress = RwSignal::new(LoadProgress::Config);
     let catalog_override = url_state::param("catalog").filter(|url| !url.trim().is_empty());
@@ -101,21 +103,73 @@ fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
     });
     let status = Signal::derive(move || match loaded.get() {
         None => CatalogStatus::Loading(progress.get()),
-        Some(Ok(loaded)) => CatalogStatus::Ready { count: loaded.search.len(), noun: loaded.noun.clone() },
+        Some(Ok(loaded)) => {
+            CatalogStatus::Ready { count: loaded.provider.document_count(), noun: loaded.noun.clone() }
+        }
         Some(Err(error)) => CatalogStatus::Failed(error.to_string()),
     });
     let warnings = Signal::derive(move || match loaded.get() {
         Some(Ok(loaded)) => loaded.warnings.clone(),
         _ => Vec::new(),
     });
-    let response = Memo::new(move |_| {
+    let is_remote = Memo::new(move |_| {
+        matches!(loaded.get(), Some(Ok(loaded)) if matches!(loaded.provider, Provider::Remote(_)))
+    });
+    let local_response = Memo::new(move |_| {
         let request = request.get();
         match loaded.get() {
-            Some(Ok(loaded)) => loaded.search.search(&request),
+            Some(Ok(loaded)) => match &loaded.provider {
+                Provider::Local(search) => search.search(&request),
+                Provider::Remote(_) => SearchResponse::default(),
+            },
             _ => SearchResponse { query: request.text, ..SearchResponse::default() },
         }
     });
-    SearchCtx { status, response, warnings }
+    let remote_response = RwSignal::new(SearchResponse::default());
+    let searching = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    // The cluster is the outside world: each request starts a fetch; the previous handle is dropped here, which
+    // aborts its request and guarantees its answer is never applied (so an old, slow answer cannot win).
+    Effect::new(move |previous: Option<Option<InFlight>>| {
+        drop(previous);
+        let request = request.get();
+        let Some(Ok(loaded)) = loaded.get() else { return None };
+        let Provider::Remote(remote) = &loaded.provider else { return None };
+        if request.is_empty() {
+            searching.set(false);
+            error.set(None);
+            remote_response.set(SearchResponse::default());
+            return None;
+        }
+        let started = remote.start(request, 0, move || searching.set(true), move |outcome| {
+            searching.set(false);
+            match outcome {
+                Ok(response) => {
+                    error.set(None);
+                    remote_response.set(response);
+                }
+                Err(failure) => {
+                    error.set(Some(failure.to_string()));
+                    remote_response.set(SearchResponse::default());
+                }
+            }
+        });
+        match started {
+            Ok(in_flight) => Some(in_flight),
+            Err(failure) => {
+                error.set(Some(failure.to_string()));
+                None
+            }
+        }
+    });
+    let response = Signal::derive(move || {
+        if is_remote.get() {
+            remote_response.get()
+        } else {
+            local_response.get()
+        }
+    });
+    SearchCtx { status, response, warnings, searching: searching.into(), error: error.into() }
 }
 
 /// The browser's preferred languages (`navigator.languages`, else `navigator.language`).
