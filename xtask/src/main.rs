@@ -5,6 +5,7 @@
 //!   with one totals line, `N passed, M failed`.
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
+//! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
 
 mod bench;
 mod catalog;
@@ -12,6 +13,7 @@ mod proc;
 mod serve;
 mod setup;
 mod test;
+mod upload;
 
 use std::process::ExitCode;
 
@@ -26,6 +28,10 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "catalog" if rest.iter().any(|arg| arg == "--upload") => {
+            setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
+                .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
+        }
         "catalog" => setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
             .and_then(|()| catalog::run(rest).map_err(|message| format!("catalog: {message}"))),
         "-h" | "--help" | "help" => {
@@ -48,4 +54,6 @@ const USAGE: &str = "usage: cargo xtask <task>
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
+  catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
+                                             load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";
