@@ -26,8 +26,8 @@ pub enum LoadError {
     /// `hark.json` is not valid.
     #[error("The site configuration (hark.json) is not valid: {0}.")]
     Config(String),
-    /// `?catalog=` names another site.
-    #[error("The catalog {0} is on another site; only catalogs from this site can be loaded.")]
+    /// `?catalog=` or `?config=` names another site.
+    #[error("The file {0} is on another site; only catalogs and configurations from this site can be loaded.")]
     NotSameOrigin(String),
     /// The catalog or index could not be downloaded.
     #[error("The catalog could not be loaded: {0}.")]
@@ -52,12 +52,26 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Load as configured: `hark.json` if present, `catalog_override` (from `?catalog=`) if given.
-pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgress)) -> Result<Loaded, LoadError> {
+/// Where the site config is, unless `?config=` names another file of the same site (`cargo xtask serve --remote`
+/// opens the page with `?config=hark.remote.json`).
+pub const DEFAULT_CONFIG: &str = "hark.json";
+
+/// Load as configured: `config_url` (default [`DEFAULT_CONFIG`]) if present, `catalog_override` (from `?catalog=`)
+/// if given.
+pub async fn load(
+    config_url: Option<String>,
+    catalog_override: Option<String>,
+    progress: impl Fn(LoadProgress),
+) -> Result<Loaded, LoadError> {
     progress(LoadProgress::Config);
-    let mut config = match fetch_bytes("hark.json", |_| {}).await {
+    let config_url = match config_url {
+        Some(url) if !is_same_origin(&url) => return Err(LoadError::NotSameOrigin(url)),
+        Some(url) => url,
+        None => DEFAULT_CONFIG.to_string(),
+    };
+    let mut config = match fetch_bytes(&config_url, |_| {}).await {
         Ok(bytes) => SiteConfig::parse(&bytes).map_err(LoadError::Config)?,
-        Err(FetchError::NotFound { .. }) => SiteConfig::default(),
+        Err(FetchError::NotFound { .. }) if config_url == DEFAULT_CONFIG => SiteConfig::default(),
         Err(error) => return Err(error.into()),
     };
     if let Some(url) = catalog_override {

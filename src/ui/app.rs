@@ -97,9 +97,10 @@ pub fn App() -> impl IntoView {
 fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
     let progress = RwSignal::new(LoadProgress::Config);
     let catalog_override = url_state::param("catalog").filter(|url| !url.trim().is_empty());
+    let config_url = url_state::param("config").filter(|url| !url.trim().is_empty());
     let loaded = LocalResource::new(move || {
-        let catalog_override = catalog_override.clone();
-        async move { load(catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
+        let (config_url, catalog_override) = (config_url.clone(), catalog_override.clone());
+        async move { load(config_url, catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
     });
     let status = Signal::derive(move || match loaded.get() {
         None => CatalogStatus::Loading(progress.get()),

@@ -1,6 +1,7 @@
 //! `cargo xtask`: Hark's task runner.
 //!
-//! - `cargo xtask serve [--port N] [--release] [--no-open]`: set up, build the default catalog, serve on 127.0.0.1.
+//! - `cargo xtask serve [--port N] [--release] [--no-open] [--remote URL]`: set up, build the default catalog, serve
+//!   on 127.0.0.1 (with `--remote`, `/search-proxy/` goes to an OpenSearch/Elasticsearch cluster).
 //! - `cargo xtask test`: set up, then run every test layer (native, wasm in headless Chromium, end-to-end) and end
 //!   with one totals line, `N passed, M failed`.
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
@@ -9,6 +10,7 @@
 
 mod bench;
 mod catalog;
+mod osmem;
 mod proc;
 mod serve;
 mod setup;
@@ -50,7 +52,9 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: cargo xtask <task>
-  serve [--port N] [--release] [--no-open]   set up, build the catalog, serve Hark on http://127.0.0.1:8080
+  serve [--port N] [--release] [--no-open] [--remote URL]
+                                             set up, build the catalog, serve Hark on http://127.0.0.1:8080
+                                             (--remote: proxy /search-proxy/ to a cluster, open ?config=hark.remote.json)
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
