@@ -32,32 +32,24 @@ async function heapBytes(extra = 0) {
   return (performance.memory ? performance.memory.usedJSHeapSize : NaN) + extra;
 }
 
+async function hark(url, make) {
+  const wasm = await import('./hark/hark_bench_wasm.js');
+  await wasm.default();
+  const bytes = await fetchBytes(url);
+  return {
+    bytes,
+    build: (b) => {
+      const engine = make(wasm, b);
+      return { search: (q) => engine.search(q, K), wasmBytes: () => wasm.wasmMemoryBytes(), size: () => engine.len() };
+    },
+  };
+}
+
 // Each engine: prepare(bytes) → searcher, searcher.search(q) → ids (top K), searcher.wasmBytes() (optional).
 const ENGINES = {
-  async 'hark'(files) {
-    const hark = await import('./hark/hark_bench_wasm.js');
-    await hark.default();
-    const bytes = await fetchBytes(files.index);
-    return {
-      bytes,
-      build: (b) => {
-        const engine = hark.Engine.fromIndex(b);
-        return { search: (q) => engine.search(q, K), wasmBytes: () => hark.wasmMemoryBytes(), size: () => engine.len() };
-      },
-    };
-  },
-  async 'hark-in-page'(files) {
-    const hark = await import('./hark/hark_bench_wasm.js');
-    await hark.default();
-    const bytes = await fetchBytes(files.catalog);
-    return {
-      bytes,
-      build: (b) => {
-        const engine = hark.Engine.fromCatalog(b);
-        return { search: (q) => engine.search(q, K), wasmBytes: () => hark.wasmMemoryBytes(), size: () => engine.len() };
-      },
-    };
-  },
+  // Hark from its prebuilt index, and Hark indexing the JSONL itself.
+  'hark': (files) => hark(files.index, (wasm, b) => wasm.Engine.fromIndex(b)),
+  'hark-in-page': (files) => hark(files.catalog, (wasm, b) => wasm.Engine.fromCatalog(b)),
   async 'minisearch'(files) {
     const { default: MiniSearch } = await import('./minisearch.js');
     const bytes = await fetchBytes(files.catalog);

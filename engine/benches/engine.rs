@@ -16,7 +16,10 @@ fn catalog_dir() -> PathBuf {
 fn bench_catalog(c: &mut Criterion, name: &str) {
     let path = catalog_dir().join(format!("{name}.jsonl"));
     let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipping {name}: {} not found (run `cargo xtask catalog`)", path.display());
+        eprintln!(
+            "skipping {name}: {} not found (run `cargo xtask catalog`)",
+            path.display()
+        );
         return;
     };
     let cfg = CatalogConfig::default();
@@ -25,11 +28,18 @@ fn bench_catalog(c: &mut Criterion, name: &str) {
     let index_bytes = index.to_bytes();
 
     let mut g = c.benchmark_group(name);
-    g.sample_size(10).measurement_time(Duration::from_secs(if name == "things" { 5 } else { 15 }));
-    g.bench_function("parse catalog", |b| b.iter(|| parse_catalog(&bytes, &cfg).unwrap()));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(if name == "things" { 5 } else { 15 }));
+    g.bench_function("parse catalog", |b| {
+        b.iter(|| parse_catalog(&bytes, &cfg).unwrap())
+    });
     g.bench_function("build index", |b| b.iter(|| Index::build(&catalog, &cfg)));
     g.bench_function("load index", |b| {
-        b.iter_batched(|| index_bytes.clone(), |v| Index::from_vec(v).unwrap(), BatchSize::LargeInput)
+        b.iter_batched(
+            || index_bytes.clone(),
+            |v| Index::from_vec(v).unwrap(),
+            BatchSize::LargeInput,
+        )
     });
     g.finish();
 
@@ -40,7 +50,11 @@ fn bench_catalog(c: &mut Criterion, name: &str) {
         let qs: Vec<Query> = queries
             .iter()
             .filter(|q| q.set == set)
-            .map(|q| Query::text(q.query.clone()).with_limit(10).with_prefix_last_word(false))
+            .map(|q| {
+                Query::text(q.query.clone())
+                    .with_limit(10)
+                    .with_prefix_last_word(false)
+            })
             .collect();
         // Percentiles over single queries (criterion reports means).
         let mut times: Vec<f64> = qs
@@ -53,7 +67,13 @@ fn bench_catalog(c: &mut Criterion, name: &str) {
             .collect();
         times.sort_by(f64::total_cmp);
         let p = |x: f64| times[((times.len() - 1) as f64 * x).round() as usize];
-        eprintln!("{name} {set:?}: {} queries, p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms", times.len(), p(0.5), p(0.95), p(1.0));
+        eprintln!(
+            "{name} {set:?}: {} queries, p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms",
+            times.len(),
+            p(0.5),
+            p(0.95),
+            p(1.0)
+        );
         let mut i = 0;
         g.bench_function(format!("{set:?}").to_lowercase(), |b| {
             b.iter(|| {

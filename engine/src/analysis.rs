@@ -141,7 +141,9 @@ pub fn is_mark(c: char) -> bool {
 /// Vowel signs and viramas of the Indic scripts (U+0900..U+0DFF): they belong inside words.
 fn is_indic_mark(c: char) -> bool {
     let cp = c as u32;
-    (0x0900..=0x0DFF).contains(&cp) && !c.is_alphanumeric() && !matches!(cp & 0x7F, 0x64 | 0x65 | 0x70)
+    (0x0900..=0x0DFF).contains(&cp)
+        && !c.is_alphanumeric()
+        && !matches!(cp & 0x7F, 0x64 | 0x65 | 0x70)
 }
 
 /// Characters that form a word on their own (scripts written without spaces).
@@ -293,12 +295,20 @@ impl Language {
     /// decides. `nb` and `nn` use the Norwegian stemmer. Returns `None` for a language without a
     /// stemmer in this build (callers report that as a warning and index without stemming).
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         let primary = match primary.as_str() {
             "nb" | "nn" => "no",
             p => p,
         };
-        STEMMERS.iter().find(|(code, on)| *on && *code == primary).map(|(code, _)| Language::Stemmed(code))
+        STEMMERS
+            .iter()
+            .find(|(code, on)| *on && *code == primary)
+            .map(|(code, _)| Language::Stemmed(code))
     }
 
     /// The primary subtag, or `""` when unstemmed.
@@ -362,32 +372,148 @@ impl Language {
 /// English stop words (folded, sorted): the Snowball list without negations, plus a few
 /// contractions as they fold (`im`, `dont`).
 const STOP_EN: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "im", "in", "into", "is", "it",
-    "its", "itself", "me", "more", "most", "my", "myself", "of", "off", "on", "once", "only", "or", "other",
-    "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such",
-    "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "im",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
     "yourselves",
 ];
 const STOP_FR: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il", "je", "la",
-    "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on",
-    "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton",
-    "tu", "un", "une", "vos", "votre", "vous",
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux",
+    "il", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon",
+    "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se",
+    "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre",
+    "vous",
 ];
 const STOP_DE: &[&str] = &[
-    "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "das", "dass", "dem", "den", "der", "des",
-    "die", "du", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "fur", "hat", "ich", "im", "in",
-    "ist", "ja", "mit", "nach", "nicht", "noch", "oder", "sie", "sind", "so", "uber", "um", "und", "uns", "von",
-    "vor", "war", "was", "wie", "wir", "zu", "zum", "zur",
+    "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "das", "dass", "dem",
+    "den", "der", "des", "die", "du", "ein", "eine", "einem", "einen", "einer", "eines", "er",
+    "es", "fur", "hat", "ich", "im", "in", "ist", "ja", "mit", "nach", "nicht", "noch", "oder",
+    "sie", "sind", "so", "uber", "um", "und", "uns", "von", "vor", "war", "was", "wie", "wir",
+    "zu", "zum", "zur",
 ];
 const STOP_ES: &[&str] = &[
-    "a", "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "mas", "me", "mi", "no",
-    "o", "para", "pero", "por", "que", "se", "si", "su", "sus", "un", "una", "uno", "y", "ya",
+    "a", "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "mas", "me",
+    "mi", "no", "o", "para", "pero", "por", "que", "se", "si", "su", "sus", "un", "una", "uno",
+    "y", "ya",
 ];
 
 /// Whether `word` (folded) is a stop word of `lang`. Languages without a list have none.
@@ -470,7 +596,11 @@ pub fn strip_filler(words: &[String]) -> &[String] {
     let mut start = 0;
     let mut end = words.len();
     let matches = |at: usize, end: usize, phrase: &[&str]| {
-        at + phrase.len() <= end && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.as_str())
+        at + phrase.len() <= end
+            && phrase
+                .iter()
+                .zip(&words[at..])
+                .all(|(p, w)| *p == w.as_str())
     };
     let mut changed = true;
     while changed {
@@ -567,10 +697,19 @@ mod tests {
     #[test]
     fn segmentation_splits_on_punctuation_and_keeps_apostrophes_inside() {
         assert_eq!(words("  Hello, world!  "), ["Hello", "world"]);
-        assert_eq!(words("rock'n'roll isn't 'quoted'"), ["rock'n'roll", "isn't", "quoted"]);
+        assert_eq!(
+            words("rock'n'roll isn't 'quoted'"),
+            ["rock'n'roll", "isn't", "quoted"]
+        );
         assert_eq!(words("e-mail 3.5mm"), ["e", "mail", "3", "5mm"]);
-        assert_eq!(words("<img src=x onerror=alert(1)>"), ["img", "src", "x", "onerror", "alert", "1"]);
-        assert_eq!(words("東京タワー tokyo"), ["東", "京", "タ", "ワ", "ー", "tokyo"]);
+        assert_eq!(
+            words("<img src=x onerror=alert(1)>"),
+            ["img", "src", "x", "onerror", "alert", "1"]
+        );
+        assert_eq!(
+            words("東京タワー tokyo"),
+            ["東", "京", "タ", "ワ", "ー", "tokyo"]
+        );
         assert_eq!(words(""), Vec::<&str>::new());
         assert_eq!(words("’’"), Vec::<&str>::new());
     }
@@ -584,7 +723,10 @@ mod tests {
     #[test]
     fn folding_removes_case_and_diacritics() {
         assert_eq!(fold_text("Crème BRÛLÉE"), ["creme", "brulee"]);
-        assert_eq!(fold_text("Straße Ærøskøbing Łódź"), ["strasse", "aeroskobing", "lodz"]);
+        assert_eq!(
+            fold_text("Straße Ærøskøbing Łódź"),
+            ["strasse", "aeroskobing", "lodz"]
+        );
         assert_eq!(fold_text("ﬁsh ＦＵＬＬ"), ["fish", "full"]);
         assert_eq!(fold_text("don't"), ["dont"]);
         assert_eq!(fold_text("Ελληνικά Русский"), ["ελληνικα", "русскии"]);
@@ -620,7 +762,11 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_and_found() {
         for list in [STOP_EN, STOP_FR, STOP_DE, STOP_ES] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{:?}",
+                list.windows(2).find(|w| w[0] >= w[1])
+            );
         }
         let en = Language::from_tag("en-US").unwrap();
         assert!(is_stop_word(en, "the"));
@@ -651,7 +797,10 @@ mod tests {
     fn filler_is_stripped_at_both_ends() {
         assert_eq!(strip("show me a tuning fork please"), ["tuning", "fork"]);
         assert_eq!(strip("Search for cheddar"), ["cheddar"]);
-        assert_eq!(strip("I'm looking for the espresso maker"), ["espresso", "maker"]);
+        assert_eq!(
+            strip("I'm looking for the espresso maker"),
+            ["espresso", "maker"]
+        );
         assert_eq!(strip("can you find me a hammer, thanks"), ["hammer"]);
         assert_eq!(strip("find knight"), ["knight"]);
         assert_eq!(strip("I want cheese please"), ["cheese"]);
@@ -659,7 +808,11 @@ mod tests {
         assert_eq!(strip("tuning fork"), ["tuning", "fork"]);
         assert_eq!(strip("find"), ["find"], "never strips everything");
         assert_eq!(strip("show me please"), ["show", "me", "please"]);
-        assert_eq!(strip("the who"), ["the", "who"], "articles only go after a lead-in");
+        assert_eq!(
+            strip("the who"),
+            ["the", "who"],
+            "articles only go after a lead-in"
+        );
     }
 
     #[test]

@@ -55,12 +55,51 @@ impl Rng {
 
 /// Sound-alike spellings: (written, misheard).
 const SOUND_ALIKES: &[(&str, &str)] = &[
-    ("ph", "f"), ("f", "ph"), ("ck", "k"), ("c", "k"), ("k", "c"), ("ee", "ea"), ("ea", "ee"), ("ie", "ei"),
-    ("ei", "ie"), ("ou", "ow"), ("ow", "ou"), ("s", "z"), ("z", "s"), ("x", "ks"), ("qu", "kw"), ("tion", "shun"),
-    ("sion", "tion"), ("ai", "ay"), ("ay", "ai"), ("er", "or"), ("or", "er"), ("ar", "er"), ("ant", "ent"),
-    ("ent", "ant"), ("ible", "able"), ("able", "ible"), ("ous", "us"), ("wh", "w"), ("kn", "n"), ("wr", "r"),
-    ("mb", "m"), ("gh", "g"), ("y", "i"), ("i", "y"), ("dge", "ge"), ("ce", "se"), ("se", "ce"), ("oo", "u"),
-    ("u", "oo"), ("ll", "l"), ("l", "ll"), ("tt", "t"), ("ss", "s"), ("al", "el"), ("el", "al"),
+    ("ph", "f"),
+    ("f", "ph"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("k", "c"),
+    ("ee", "ea"),
+    ("ea", "ee"),
+    ("ie", "ei"),
+    ("ei", "ie"),
+    ("ou", "ow"),
+    ("ow", "ou"),
+    ("s", "z"),
+    ("z", "s"),
+    ("x", "ks"),
+    ("qu", "kw"),
+    ("tion", "shun"),
+    ("sion", "tion"),
+    ("ai", "ay"),
+    ("ay", "ai"),
+    ("er", "or"),
+    ("or", "er"),
+    ("ar", "er"),
+    ("ant", "ent"),
+    ("ent", "ant"),
+    ("ible", "able"),
+    ("able", "ible"),
+    ("ous", "us"),
+    ("wh", "w"),
+    ("kn", "n"),
+    ("wr", "r"),
+    ("mb", "m"),
+    ("gh", "g"),
+    ("y", "i"),
+    ("i", "y"),
+    ("dge", "ge"),
+    ("ce", "se"),
+    ("se", "ce"),
+    ("oo", "u"),
+    ("u", "oo"),
+    ("ll", "l"),
+    ("l", "ll"),
+    ("tt", "t"),
+    ("ss", "s"),
+    ("al", "el"),
+    ("el", "al"),
 ];
 
 /// Whether replacing `from` at byte `i` keeps the sound: a hard c/k only before a, o, u, l, r
@@ -106,7 +145,9 @@ pub fn misspell(word: &str, rng: &mut Rng) -> Option<String> {
             _ => {
                 let options: Vec<(usize, &str, &str)> = SOUND_ALIKES
                     .iter()
-                    .flat_map(|&(from, to)| word.match_indices(from).map(move |(i, _)| (i, from, to)))
+                    .flat_map(|&(from, to)| {
+                        word.match_indices(from).map(move |(i, _)| (i, from, to))
+                    })
                     .filter(|&(i, from, _)| sounds_alike_here(word, i, from))
                     .collect();
                 if options.is_empty() {
@@ -135,7 +176,9 @@ pub fn misspell(word: &str, rng: &mut Rng) -> Option<String> {
 pub fn generate(index: &Index, count: usize, seed: u64) -> Vec<BenchQuery> {
     let mut title_counts: HashMap<String, u32> = HashMap::new();
     for d in index.docs() {
-        *title_counts.entry(fold_text(d.title).join(" ")).or_default() += 1;
+        *title_counts
+            .entry(fold_text(d.title).join(" "))
+            .or_default() += 1;
     }
     let lang = Language::from_tag(index.language()).unwrap_or(Language::Unstemmed);
     let mut candidates: Vec<u32> = (0..index.len() as u32)
@@ -143,7 +186,9 @@ pub fn generate(index: &Index, count: usize, seed: u64) -> Vec<BenchQuery> {
             let Some(d) = index.doc(i) else { return false };
             let words = fold_text(d.title);
             (1..=5).contains(&words.len())
-                && d.title.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 4)
+                && d.title
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 4)
         })
         .collect();
     let mut rng = Rng::new(seed);
@@ -158,10 +203,17 @@ pub fn generate(index: &Index, count: usize, seed: u64) -> Vec<BenchQuery> {
         let Some(d) = index.doc(doc) else { continue };
         let title_words = fold_text(d.title);
         let mut query = d.title.to_owned();
-        if title_counts.get(&title_words.join(" ")).copied().unwrap_or(0) > 1 {
+        if title_counts
+            .get(&title_words.join(" "))
+            .copied()
+            .unwrap_or(0)
+            > 1
+        {
             let extra = fold_text(d.description)
                 .into_iter()
-                .filter(|w| w.len() >= 4 && !title_words.contains(w) && !analysis::is_stop_word(lang, w))
+                .filter(|w| {
+                    w.len() >= 4 && !title_words.contains(w) && !analysis::is_stop_word(lang, w)
+                })
                 .map(|w| (index.document_frequency(&w), w))
                 .min();
             if let Some((_, w)) = extra {
@@ -198,13 +250,20 @@ pub fn generate(index: &Index, count: usize, seed: u64) -> Vec<BenchQuery> {
         }
         let Some(wrong) = wrong else { continue };
         let bad = query.replacen(&target, &wrong, 1);
-        clean.push(BenchQuery { set: QuerySet::Clean, query, expected_id: d.id.to_owned() });
-        misspelled.push(BenchQuery { set: QuerySet::Misspelled, query: bad, expected_id: d.id.to_owned() });
+        clean.push(BenchQuery {
+            set: QuerySet::Clean,
+            query,
+            expected_id: d.id.to_owned(),
+        });
+        misspelled.push(BenchQuery {
+            set: QuerySet::Misspelled,
+            query: bad,
+            expected_id: d.id.to_owned(),
+        });
     }
     clean.extend(misspelled);
     clean
 }
-
 
 /// Recall and latency of one query set.
 #[derive(Debug, Clone, PartialEq)]
@@ -245,11 +304,23 @@ pub fn evaluate(
             let t0 = now_ms();
             let hits = index.search(&query);
             times.push(now_ms() - t0);
-            if hits.iter().any(|h| index.doc(h.doc).is_some_and(|d| d.id == q.expected_id)) {
+            if hits
+                .iter()
+                .any(|h| index.doc(h.doc).is_some_and(|d| d.id == q.expected_id))
+            {
                 found += 1;
             } else {
-                let expected = index.docs().find(|d| d.id == q.expected_id).map(|d| d.title.to_owned()).unwrap_or_default();
-                let got = hits.iter().take(3).filter_map(|h| index.doc(h.doc)).map(|d| d.title.to_owned()).collect();
+                let expected = index
+                    .docs()
+                    .find(|d| d.id == q.expected_id)
+                    .map(|d| d.title.to_owned())
+                    .unwrap_or_default();
+                let got = hits
+                    .iter()
+                    .take(3)
+                    .filter_map(|h| index.doc(h.doc))
+                    .map(|d| d.title.to_owned())
+                    .collect();
                 misses.push((q.query.clone(), expected, got));
             }
         }

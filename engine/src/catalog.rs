@@ -67,7 +67,11 @@ impl fmt::Display for Location {
         match self {
             Location::Line(l) => write!(f, "line {l}"),
             Location::Item { index, offset } => write!(f, "item {index} (byte {offset})"),
-            Location::Byte { offset, line, column } => write!(f, "byte {offset} (line {line}, column {column})"),
+            Location::Byte {
+                offset,
+                line,
+                column,
+            } => write!(f, "byte {offset} (line {line}, column {column})"),
         }
     }
 }
@@ -172,30 +176,44 @@ fn type_name(v: &Value) -> &'static str {
 pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
-    let Some(first) = first else { return Err(CatalogError::Empty) };
+    let Some(first) = first else {
+        return Err(CatalogError::Empty);
+    };
     let mut catalog = Catalog::default();
     if Language::from_tag(&cfg.language).is_none() {
-        catalog.warnings.push(CatalogWarning::UnsupportedLanguage { tag: cfg.language.clone() });
+        catalog.warnings.push(CatalogWarning::UnsupportedLanguage {
+            tag: cfg.language.clone(),
+        });
     }
     let mut seen = HashSet::new();
-    let mut add = |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
-        let doc = document(obj, cfg, location, ordinal)?;
-        if !seen.insert(doc.id.clone()) {
-            catalog.warnings.push(CatalogWarning::DuplicateId { location, id: doc.id.clone() });
-        }
-        catalog.docs.push(doc);
-        Ok(())
-    };
+    let mut add =
+        |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
+            let doc = document(obj, cfg, location, ordinal)?;
+            if !seen.insert(doc.id.clone()) {
+                catalog.warnings.push(CatalogWarning::DuplicateId {
+                    location,
+                    id: doc.id.clone(),
+                });
+            }
+            catalog.docs.push(doc);
+            Ok(())
+        };
     match bytes[first] {
         b'[' => {
             let items = parse_array(bytes)?;
             for (index, raw) in items.iter().enumerate() {
                 let offset = (raw.get().as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
                 let location = Location::Item { index, offset };
-                let value: Value = serde_json::from_str(raw.get())
-                    .map_err(|e| CatalogError::Json { location, message: e.to_string() })?;
+                let value: Value =
+                    serde_json::from_str(raw.get()).map_err(|e| CatalogError::Json {
+                        location,
+                        message: e.to_string(),
+                    })?;
                 let Value::Object(obj) = value else {
-                    return Err(CatalogError::NotAnObject { location, found: type_name(&value) });
+                    return Err(CatalogError::NotAnObject {
+                        location,
+                        found: type_name(&value),
+                    });
                 };
                 add(&mut catalog, &obj, location, index)?;
             }
@@ -206,18 +224,30 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
                     continue;
                 }
                 let location = Location::Line(i + 1);
-                let value: Value = serde_json::from_slice(line)
-                    .map_err(|e| CatalogError::Json { location, message: e.to_string() })?;
+                let value: Value =
+                    serde_json::from_slice(line).map_err(|e| CatalogError::Json {
+                        location,
+                        message: e.to_string(),
+                    })?;
                 let Value::Object(obj) = value else {
-                    return Err(CatalogError::NotAnObject { location, found: type_name(&value) });
+                    return Err(CatalogError::NotAnObject {
+                        location,
+                        found: type_name(&value),
+                    });
                 };
                 let ordinal = catalog.docs.len();
                 add(&mut catalog, &obj, location, ordinal)?;
             }
         }
         _ => {
-            let found = String::from_utf8_lossy(&bytes[first..bytes.len().min(first + 4)]).chars().next().unwrap_or('?');
-            return Err(CatalogError::NotACatalog { found, offset: first });
+            let found = String::from_utf8_lossy(&bytes[first..bytes.len().min(first + 4)])
+                .chars()
+                .next()
+                .unwrap_or('?');
+            return Err(CatalogError::NotACatalog {
+                found,
+                offset: first,
+            });
         }
     }
     Ok(catalog)
@@ -246,16 +276,31 @@ fn parse_array(bytes: &[u8]) -> Result<Vec<&RawValue>, CatalogError> {
     }
     let (count, done) = (Cell::new(0), Cell::new(false));
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let result = de.deserialize_seq(Items { count: &count, done: &done }).and_then(|items| de.end().map(|()| items));
+    let result = de
+        .deserialize_seq(Items {
+            count: &count,
+            done: &done,
+        })
+        .and_then(|items| de.end().map(|()| items));
     result.map_err(|e| {
         let offset = byte_offset(bytes, e.line(), e.column());
         // Inside the array the failing item is named; after it (trailing garbage), the position.
         let location = if done.get() {
-            Location::Byte { offset, line: e.line(), column: e.column() }
+            Location::Byte {
+                offset,
+                line: e.line(),
+                column: e.column(),
+            }
         } else {
-            Location::Item { index: count.get(), offset }
+            Location::Item {
+                index: count.get(),
+                offset,
+            }
         };
-        CatalogError::Json { location, message: e.to_string() }
+        CatalogError::Json {
+            location,
+            message: e.to_string(),
+        }
     })
 }
 
@@ -271,8 +316,16 @@ fn byte_offset(bytes: &[u8], line: usize, column: usize) -> usize {
     (offset + column.saturating_sub(1)).min(bytes.len())
 }
 
-fn text(obj: &Map<String, Value>, field: &str, location: Location) -> Result<Option<String>, CatalogError> {
-    let invalid = |found: &'static str| CatalogError::InvalidField { location, field: field.to_owned(), found };
+fn text(
+    obj: &Map<String, Value>,
+    field: &str,
+    location: Location,
+) -> Result<Option<String>, CatalogError> {
+    let invalid = |found: &'static str| CatalogError::InvalidField {
+        location,
+        field: field.to_owned(),
+        found,
+    };
     let scalar = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
@@ -305,13 +358,24 @@ fn text(obj: &Map<String, Value>, field: &str, location: Location) -> Result<Opt
     }
 }
 
-fn document(obj: &Map<String, Value>, cfg: &CatalogConfig, location: Location, ordinal: usize) -> Result<Document, CatalogError> {
+fn document(
+    obj: &Map<String, Value>,
+    cfg: &CatalogConfig,
+    location: Location,
+    ordinal: usize,
+) -> Result<Document, CatalogError> {
     let f = &cfg.fields;
     let id = text(obj, &f.id, location)?;
     let title = text(obj, &f.title, location)?;
     let title = match title {
         Some(t) if !t.trim().is_empty() => t,
-        _ => return Err(CatalogError::MissingTitle { location, field: f.title.clone(), id }),
+        _ => {
+            return Err(CatalogError::MissingTitle {
+                location,
+                field: f.title.clone(),
+                id,
+            })
+        }
     };
     let mut keywords = Vec::new();
     for k in &f.keywords {
@@ -341,7 +405,8 @@ mod tests {
 
     #[test]
     fn json_array_and_jsonl_give_the_same_documents() {
-        let a = parse(r#"[{"id":"a","title":"One"},{"id":"b","title":"Two","url":"/two"}]"#).unwrap();
+        let a =
+            parse(r#"[{"id":"a","title":"One"},{"id":"b","title":"Two","url":"/two"}]"#).unwrap();
         let b = parse("{\"id\":\"a\",\"title\":\"One\"}\r\n\n{\"id\":\"b\",\"title\":\"Two\",\"url\":\"/two\"}\n").unwrap();
         assert_eq!(a, b);
         assert_eq!(a.docs.len(), 2);
@@ -351,34 +416,75 @@ mod tests {
 
     #[test]
     fn coercion_of_non_strings() {
-        let c = parse(r#"[{"id":42,"title":1984,"description":true,"tags":["a",2,null,false]}]"#).unwrap();
+        let c = parse(r#"[{"id":42,"title":1984,"description":true,"tags":["a",2,null,false]}]"#)
+            .unwrap();
         let d = &c.docs[0];
-        assert_eq!((d.id.as_str(), d.title.as_str(), d.description.as_str()), ("42", "1984", "true"));
+        assert_eq!(
+            (d.id.as_str(), d.title.as_str(), d.description.as_str()),
+            ("42", "1984", "true")
+        );
         assert_eq!(d.keywords, "a, 2, false");
     }
 
     #[test]
     fn errors_name_the_place_and_field() {
         assert_eq!(parse("  \n").unwrap_err(), CatalogError::Empty);
-        assert!(matches!(parse("nope").unwrap_err(), CatalogError::NotACatalog { found: 'n', offset: 0 }));
+        assert!(matches!(
+            parse("nope").unwrap_err(),
+            CatalogError::NotACatalog {
+                found: 'n',
+                offset: 0
+            }
+        ));
         let e = parse("{\"title\":\"ok\"}\n{\"title\": }\n").unwrap_err();
-        assert!(matches!(e, CatalogError::Json { location: Location::Line(2), .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                CatalogError::Json {
+                    location: Location::Line(2),
+                    ..
+                }
+            ),
+            "{e}"
+        );
         let e = parse("{\"title\":\"ok\"}\n[1]\n").unwrap_err();
         assert_eq!(e.to_string(), "line 2: expected an object, found an array");
         let e = parse(r#"[{"title":"a"}, {"id":"x","title":"  "}]"#).unwrap_err();
-        assert_eq!(e.to_string(), "item 1 (byte 16): the item \"x\" has no title (field \"title\")");
+        assert_eq!(
+            e.to_string(),
+            "item 1 (byte 16): the item \"x\" has no title (field \"title\")"
+        );
         let e = parse(r#"[{"title":"a"}, {"title":{"en":"b"}}]"#).unwrap_err();
-        assert_eq!(e.to_string(), "item 1 (byte 16): field \"title\" must be text, found an object");
+        assert_eq!(
+            e.to_string(),
+            "item 1 (byte 16): field \"title\" must be text, found an object"
+        );
         let e = parse(r#"[{"title":"a","tags":[[1]]}]"#).unwrap_err();
-        assert!(e.to_string().contains("field \"tags\" must be text, found an array containing an array"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("field \"tags\" must be text, found an array containing an array"),
+            "{e}"
+        );
         let e = parse("[{\"title\":\"a\"},\n {\"title\": nope}]").unwrap_err();
-        assert!(matches!(e, CatalogError::Json { location: Location::Item { index: 1, .. }, .. }), "{e}");
+        assert!(
+            matches!(
+                e,
+                CatalogError::Json {
+                    location: Location::Item { index: 1, .. },
+                    ..
+                }
+            ),
+            "{e}"
+        );
         let e = parse("[{\"title\":\"a\"}] trailing").unwrap_err();
         assert!(matches!(e, CatalogError::Json { .. }), "{e}");
         let e = parse("[{\"title\":\"a\"}").unwrap_err();
         assert!(matches!(e, CatalogError::Json { .. }), "{e}");
         let e = parse("[1]").unwrap_err();
-        assert_eq!(e.to_string(), "item 0 (byte 1): expected an object, found a number");
+        assert_eq!(
+            e.to_string(),
+            "item 0 (byte 1): expected an object, found a number"
+        );
     }
 
     #[test]
@@ -387,14 +493,24 @@ mod tests {
             r#"{"fields":{"id":"sku","title":"name","description":"blurb","keywords":"syn"},"language":"tlh"}"#,
         )
         .unwrap();
-        let c = parse_catalog(br#"[{"sku":"1","name":"A","blurb":"d","syn":"x"},{"sku":"1","name":"B"}]"#, &cfg).unwrap();
+        let c = parse_catalog(
+            br#"[{"sku":"1","name":"A","blurb":"d","syn":"x"},{"sku":"1","name":"B"}]"#,
+            &cfg,
+        )
+        .unwrap();
         assert_eq!(c.docs[0].description, "d");
         assert_eq!(c.docs[0].keywords, "x");
         assert_eq!(
             c.warnings,
             [
                 CatalogWarning::UnsupportedLanguage { tag: "tlh".into() },
-                CatalogWarning::DuplicateId { location: Location::Item { index: 1, offset: 46 }, id: "1".into() }
+                CatalogWarning::DuplicateId {
+                    location: Location::Item {
+                        index: 1,
+                        offset: 46
+                    },
+                    id: "1".into()
+                }
             ]
         );
     }

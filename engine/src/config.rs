@@ -178,16 +178,27 @@ mod tests {
 
     #[test]
     fn defaults_and_clamping() {
-        let w = RankingWeights { title: 99.0, b: -1.0, k1: f32::NAN, ..Default::default() }.clamped();
+        let w = RankingWeights {
+            title: 99.0,
+            b: -1.0,
+            k1: f32::NAN,
+            ..Default::default()
+        }
+        .clamped();
         assert_eq!(w.title, 20.0);
         assert_eq!(w.b, 0.0);
         assert_eq!(w.k1, 1.2);
-        assert_eq!(RankingWeights::default().clamped(), RankingWeights::default());
+        assert_eq!(
+            RankingWeights::default().clamped(),
+            RankingWeights::default()
+        );
     }
 
     #[test]
     fn config_accepts_weights_alias_and_single_keyword_field() {
-        let c: CatalogConfig = serde_json::from_str(r#"{"weights":{"k1":2},"fields":{"keywords":"syn"},"speak":"x"}"#).unwrap();
+        let c: CatalogConfig =
+            serde_json::from_str(r#"{"weights":{"k1":2},"fields":{"keywords":"syn"},"speak":"x"}"#)
+                .unwrap();
         assert_eq!(c.ranking.k1, 2.0);
         assert_eq!(c.fields.keywords, ["syn"]);
         assert_eq!(c.language, "en");

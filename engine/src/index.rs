@@ -69,7 +69,9 @@ pub enum IndexError {
         available: usize,
     },
     /// The checksum does not match the content.
-    #[error("the index is corrupt: checksum {computed:#010x} does not match the stored {stored:#010x}")]
+    #[error(
+        "the index is corrupt: checksum {computed:#010x} does not match the stored {stored:#010x}"
+    )]
     ChecksumMismatch {
         /// The checksum in the file.
         stored: u32,
@@ -120,6 +122,8 @@ pub struct Index {
     pub(crate) language: Language,
     pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
     pub(crate) folder: SharedFolder,
+    /// Search accumulators kept between searches (see `search`).
+    pub(crate) scratch: std::sync::Mutex<Option<crate::search::Scratch>>,
 }
 
 impl fmt::Debug for Index {
@@ -198,7 +202,11 @@ impl Index {
 
     /// [`Index::build`] with a custom folder (e.g. the browser's normaliser when a catalog is
     /// indexed in the page). The folder is kept for queries.
-    pub fn build_with_folder(catalog: &Catalog, cfg: &CatalogConfig, folder: impl Folder + 'static) -> Index {
+    pub fn build_with_folder(
+        catalog: &Catalog,
+        cfg: &CatalogConfig,
+        folder: impl Folder + 'static,
+    ) -> Index {
         let folder: SharedFolder = Arc::new(folder);
         let bytes = build_bytes(catalog, cfg, &*folder);
         let mut index = match Index::from_vec(bytes) {
@@ -257,9 +265,19 @@ impl Index {
             let a = self.u32_at(&self.docs, base + k) as usize;
             let b = self.u32_at(&self.docs, base + k + 1) as usize;
             // Validated at load, so this only re-checks a short slice (no unsafe needed).
-            *slot = text.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("");
+            *slot = text
+                .get(a..b)
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .unwrap_or("");
         }
-        Some(DocView { id: f[0], title: f[1], description: f[2], category: f[3], url: f[4], keywords: f[5] })
+        Some(DocView {
+            id: f[0],
+            title: f[1],
+            description: f[2],
+            category: f[3],
+            url: f[4],
+            keywords: f[5],
+        })
     }
 
     /// All documents in catalog order.
@@ -366,7 +384,11 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
                     None => {
                         let id = terms.len() as u32;
                         term_ids.insert(word.clone(), id);
-                        terms.push(TermAcc { last_doc: 0, df: 0, postings: Vec::new() });
+                        terms.push(TermAcc {
+                            last_doc: 0,
+                            df: 0,
+                            postings: Vec::new(),
+                        });
                         id
                     }
                 };
@@ -389,7 +411,10 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
             put_varint(&mut acc.postings, doc as u32 - acc.last_doc);
             acc.last_doc = doc as u32;
             acc.df += 1;
-            let mask = tf.iter().enumerate().fold(0u8, |m, (f, &t)| if t > 0 { m | 1 << f } else { m });
+            let mask = tf
+                .iter()
+                .enumerate()
+                .fold(0u8, |m, (f, &t)| if t > 0 { m | 1 << f } else { m });
             let ones = tf.iter().all(|&t| t <= 1);
             acc.postings.push(mask | if ones { 0x10 } else { 0 });
             if !ones {
@@ -454,14 +479,30 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
     let mut text = String::new();
     let mut docs = Vec::with_capacity((n_docs * STORED + 1) * 4);
     for d in &catalog.docs {
-        for s in [&d.id, &d.title, &d.description, &d.category, &d.url, &d.keywords] {
+        for s in [
+            &d.id,
+            &d.title,
+            &d.description,
+            &d.category,
+            &d.url,
+            &d.keywords,
+        ] {
             put_u32(&mut docs, text.len() as u32);
             text.push_str(s);
         }
     }
     put_u32(&mut docs, text.len() as u32);
 
-    let mut out = Vec::with_capacity(64 + vocab.len() + stems.len() + phon.len() + postings.len() + text.len() + docs.len() + offsets.len() * 2 + lengths.len());
+    let mut out = Vec::with_capacity(
+        64 + vocab.len()
+            + stems.len()
+            + phon.len()
+            + postings.len()
+            + text.len()
+            + docs.len()
+            + offsets.len() * 2
+            + lengths.len(),
+    );
     out.extend_from_slice(MAGIC);
     put_u32(&mut out, FORMAT_VERSION);
     put_u32(&mut out, n_docs as u32);
@@ -471,14 +512,40 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
     out.push(tag.len() as u8);
     out.extend_from_slice(tag.as_bytes());
     let r = ranking;
-    for v in [r.title, r.description, r.category, r.keywords, r.k1, r.b, r.stem, r.prefix, r.typo, r.phonetic, r.title_match] {
+    for v in [
+        r.title,
+        r.description,
+        r.category,
+        r.keywords,
+        r.k1,
+        r.b,
+        r.stem,
+        r.prefix,
+        r.typo,
+        r.phonetic,
+        r.title_match,
+    ] {
         out.extend_from_slice(&v.to_le_bytes());
     }
     for s in len_sums {
-        let avg = if n_docs == 0 { 1.0 } else { (s as f64 / n_docs as f64) as f32 };
+        let avg = if n_docs == 0 {
+            1.0
+        } else {
+            (s as f64 / n_docs as f64) as f32
+        };
         out.extend_from_slice(&avg.max(1.0e-3).to_le_bytes());
     }
-    for section in [&vocab, &stems, &phon, &offsets, &dfs, &postings, &docs, text.as_bytes(), &lengths] {
+    for section in [
+        &vocab,
+        &stems,
+        &phon,
+        &offsets,
+        &dfs,
+        &postings,
+        &docs,
+        text.as_bytes(),
+        &lengths,
+    ] {
         put_u32(&mut out, section.len() as u32);
         out.extend_from_slice(section);
     }
@@ -496,7 +563,11 @@ pub(crate) fn crc32(data: &[u8]) -> u32 {
         for i in 0..256u32 {
             let mut c = i;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
             t[0][i as usize] = c;
         }
@@ -546,7 +617,11 @@ impl Reader<'_> {
     fn take(&mut self, n: usize, section: &'static str) -> Result<Range<usize>, IndexError> {
         let available = self.buf.len() - self.pos;
         if n > available {
-            return Err(IndexError::Truncated { section, needed: n, available });
+            return Err(IndexError::Truncated {
+                section,
+                needed: n,
+                available,
+            });
         }
         let r = self.pos..self.pos + n;
         self.pos += n;
@@ -567,21 +642,35 @@ impl Reader<'_> {
 }
 
 fn corrupt(section: &'static str, reason: impl Into<String>) -> IndexError {
-    IndexError::Corrupt { section, reason: reason.into() }
+    IndexError::Corrupt {
+        section,
+        reason: reason.into(),
+    }
 }
 
 /// Checks that a u32 array is non-decreasing and ends at `end`.
-fn check_offsets(buf: &[u8], r: &Range<usize>, end: usize, section: &'static str) -> Result<(), IndexError> {
+fn check_offsets(
+    buf: &[u8],
+    r: &Range<usize>,
+    end: usize,
+    section: &'static str,
+) -> Result<(), IndexError> {
     let mut prev = 0u32;
     for (i, c) in buf[r.clone()].chunks_exact(4).enumerate() {
         let v = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
         if v < prev || v as usize > end || (i == 0 && v != 0) {
-            return Err(corrupt(section, format!("offset {i} ({v}) out of order or out of range")));
+            return Err(corrupt(
+                section,
+                format!("offset {i} ({v}) out of order or out of range"),
+            ));
         }
         prev = v;
     }
     if prev as usize != end {
-        return Err(corrupt(section, format!("last offset {prev} does not end the data ({end} bytes)")));
+        return Err(corrupt(
+            section,
+            format!("last offset {prev} does not end the data ({end} bytes)"),
+        ));
     }
     Ok(())
 }
@@ -592,17 +681,28 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
         if !MAGIC.starts_with(&b[..b.len().min(8)]) {
             return Err(IndexError::BadMagic);
         }
-        return Err(IndexError::Truncated { section: "header", needed: 12, available: b.len() });
+        return Err(IndexError::Truncated {
+            section: "header",
+            needed: 12,
+            available: b.len(),
+        });
     }
     if &b[..8] != MAGIC {
         return Err(IndexError::BadMagic);
     }
     let version = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
     if version != FORMAT_VERSION {
-        return Err(IndexError::UnsupportedVersion { found: version, expected: FORMAT_VERSION });
+        return Err(IndexError::UnsupportedVersion {
+            found: version,
+            expected: FORMAT_VERSION,
+        });
     }
     if b.len() < 16 {
-        return Err(IndexError::Truncated { section: "checksum", needed: 16, available: b.len() });
+        return Err(IndexError::Truncated {
+            section: "checksum",
+            needed: 16,
+            available: b.len(),
+        });
     }
     let body = &b[..b.len() - 4];
     let t = &b[b.len() - 4..];
@@ -615,10 +715,16 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
     let n_docs = r.u32("header")?;
     let n_terms = r.u32("header")?;
     let max_results = (r.u32("header")? as usize).clamp(1, 1000);
-    let tag_len = body.get(r.pos).copied().ok_or(IndexError::Truncated { section: "header", needed: 1, available: 0 })?;
+    let tag_len = body.get(r.pos).copied().ok_or(IndexError::Truncated {
+        section: "header",
+        needed: 1,
+        available: 0,
+    })?;
     r.pos += 1;
     let tag = r.take(tag_len as usize, "header")?;
-    let language_tag = std::str::from_utf8(&body[tag]).map_err(|_| corrupt("header", "language tag is not UTF-8"))?.to_owned();
+    let language_tag = std::str::from_utf8(&body[tag])
+        .map_err(|_| corrupt("header", "language tag is not UTF-8"))?
+        .to_owned();
     let mut w = [0f32; 11];
     for v in &mut w {
         *v = r.f32("header")?;
@@ -652,40 +758,81 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
     let text = r.section("document text")?;
     let lengths = r.section("field lengths")?;
     if r.pos != body.len() {
-        return Err(corrupt("trailer", format!("{} unexpected bytes before the checksum", body.len() - r.pos)));
+        return Err(corrupt(
+            "trailer",
+            format!(
+                "{} unexpected bytes before the checksum",
+                body.len() - r.pos
+            ),
+        ));
     }
 
     let (nd, nt) = (n_docs as usize, n_terms as usize);
     let expect = |range: &Range<usize>, n: Option<usize>, section: &'static str| match n {
         Some(n) if range.len() == n => Ok(()),
-        _ => Err(corrupt(section, format!("{} bytes do not fit {} documents and {} words", range.len(), nd, nt))),
+        _ => Err(corrupt(
+            section,
+            format!(
+                "{} bytes do not fit {} documents and {} words",
+                range.len(),
+                nd,
+                nt
+            ),
+        )),
     };
-    expect(&offsets, nt.checked_add(1).and_then(|n| n.checked_mul(4)), "posting offsets")?;
+    expect(
+        &offsets,
+        nt.checked_add(1).and_then(|n| n.checked_mul(4)),
+        "posting offsets",
+    )?;
     expect(&df, nt.checked_mul(4), "document frequencies")?;
-    expect(&docs, nd.checked_mul(STORED).and_then(|n| n.checked_add(1)).and_then(|n| n.checked_mul(4)), "document offsets")?;
+    expect(
+        &docs,
+        nd.checked_mul(STORED)
+            .and_then(|n| n.checked_add(1))
+            .and_then(|n| n.checked_mul(4)),
+        "document offsets",
+    )?;
     expect(&lengths, nd.checked_mul(FIELDS), "field lengths")?;
     check_offsets(body, &offsets, postings.len(), "posting offsets")?;
     check_offsets(body, &docs, text.len(), "document offsets")?;
-    let text_str = std::str::from_utf8(&body[text.clone()])
-        .map_err(|e| corrupt("document text", format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let text_str = std::str::from_utf8(&body[text.clone()]).map_err(|e| {
+        corrupt(
+            "document text",
+            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        )
+    })?;
     for c in body[docs.clone()].chunks_exact(4) {
         let o = u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
         if !text_str.is_char_boundary(o) {
-            return Err(corrupt("document offsets", format!("offset {o} splits a character")));
+            return Err(corrupt(
+                "document offsets",
+                format!("offset {o} splits a character"),
+            ));
         }
     }
     for c in body[df.clone()].chunks_exact(4) {
         if u32::from_le_bytes([c[0], c[1], c[2], c[3]]) > n_docs {
-            return Err(corrupt("document frequencies", "a frequency exceeds the document count"));
+            return Err(corrupt(
+                "document frequencies",
+                "a frequency exceeds the document count",
+            ));
         }
     }
 
     let map = |range: Range<usize>, section: &'static str| {
-        fst::Map::new(Bytes { buf: buf.clone(), range }).map_err(|e| corrupt(section, e.to_string()))
+        fst::Map::new(Bytes {
+            buf: buf.clone(),
+            range,
+        })
+        .map_err(|e| corrupt(section, e.to_string()))
     };
     let vocab = map(vocab, "vocabulary")?;
     if vocab.len() != nt {
-        return Err(corrupt("vocabulary", format!("{} words where the header says {}", vocab.len(), nt)));
+        return Err(corrupt(
+            "vocabulary",
+            format!("{} words where the header says {}", vocab.len(), nt),
+        ));
     }
     let stems = map(stems, "stems")?;
     let phonetic = map(phonetic, "phonetic codes")?;
@@ -709,6 +856,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
         language,
         language_tag,
         folder: Arc::new(DefaultFolder),
+        scratch: std::sync::Mutex::new(None),
         buf,
     })
 }
@@ -733,7 +881,10 @@ mod tests {
     fn crc32_is_the_ieee_one() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
-        assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
     }
 
     #[test]
@@ -747,7 +898,11 @@ mod tests {
             assert_eq!(get_varint(&v, &mut pos), Some(n));
         }
         assert_eq!(get_varint(&v, &mut pos), None);
-        assert_eq!(get_varint(&[0xFF, 0xFF, 0xFF, 0xFF, 0x7F], &mut 0), None, "overflow");
+        assert_eq!(
+            get_varint(&[0xFF, 0xFF, 0xFF, 0xFF, 0x7F], &mut 0),
+            None,
+            "overflow"
+        );
     }
 
     #[test]
@@ -756,10 +911,17 @@ mod tests {
         let back = Index::from_bytes(&idx.to_bytes()).unwrap();
         assert_eq!(back.len(), 2);
         let d = back.doc(1).unwrap();
-        assert_eq!((d.id, d.title, d.category, d.url), ("b", "Café crème", "drinks", "/b"));
+        assert_eq!(
+            (d.id, d.title, d.category, d.url),
+            ("b", "Café crème", "drinks", "/b")
+        );
         assert_eq!(back.doc(2), None);
         assert_eq!(back.document_frequency("creme"), 1);
-        assert_eq!(back.document_frequency("a"), 0, "stop words are not indexed outside titles");
+        assert_eq!(
+            back.document_frequency("a"),
+            0,
+            "stop words are not indexed outside titles"
+        );
         assert_eq!(idx.to_bytes(), back.to_bytes());
     }
 
@@ -771,15 +933,34 @@ mod tests {
     #[test]
     fn damaged_indexes_give_typed_errors() {
         let bytes = small().to_bytes();
-        assert_eq!(Index::from_bytes(b"").unwrap_err(), IndexError::Truncated { section: "header", needed: 12, available: 0 });
-        assert_eq!(Index::from_bytes(b"PK\x03\x04 not an index").unwrap_err(), IndexError::BadMagic);
+        assert_eq!(
+            Index::from_bytes(b"").unwrap_err(),
+            IndexError::Truncated {
+                section: "header",
+                needed: 12,
+                available: 0
+            }
+        );
+        assert_eq!(
+            Index::from_bytes(b"PK\x03\x04 not an index").unwrap_err(),
+            IndexError::BadMagic
+        );
         let mut v = bytes.clone();
         v[8] = 99;
-        assert_eq!(Index::from_bytes(&v).unwrap_err(), IndexError::UnsupportedVersion { found: 99, expected: FORMAT_VERSION });
+        assert_eq!(
+            Index::from_bytes(&v).unwrap_err(),
+            IndexError::UnsupportedVersion {
+                found: 99,
+                expected: FORMAT_VERSION
+            }
+        );
         let mut v = bytes.clone();
         let mid = v.len() / 2;
         v[mid] ^= 0x55;
-        assert!(matches!(Index::from_bytes(&v).unwrap_err(), IndexError::ChecksumMismatch { .. }));
+        assert!(matches!(
+            Index::from_bytes(&v).unwrap_err(),
+            IndexError::ChecksumMismatch { .. }
+        ));
         for cut in [13, 40, bytes.len() / 2, bytes.len() - 1] {
             assert!(Index::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }

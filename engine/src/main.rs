@@ -45,7 +45,11 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
     };
     let mut it = raw.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match arg.as_str() {
             "-o" | "--output" => a.output = Some(value(arg)?),
             "--config" => a.config = Some(value(arg)?),
@@ -59,10 +63,15 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
             "--alt" => {
                 let v = value(arg)?;
                 let (text, conf) = v.rsplit_once('=').ok_or("--alt wants TEXT=CONFIDENCE")?;
-                a.alts.push((text.to_owned(), conf.parse().map_err(|e| format!("--alt confidence: {e}"))?));
+                a.alts.push((
+                    text.to_owned(),
+                    conf.parse().map_err(|e| format!("--alt confidence: {e}"))?,
+                ));
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}\n{USAGE}")),
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(format!("unknown option {s}\n{USAGE}"))
+            }
             _ => a.positional.push(arg.clone()),
         }
     }
@@ -86,7 +95,11 @@ fn load(path: &str, a: &Args) -> Result<Index, String> {
     let t = Instant::now();
     if bytes.starts_with(MAGIC) {
         let index = Index::from_vec(bytes).map_err(|e| format!("{path}: {e}"))?;
-        eprintln!("loaded {path}: {} documents in {:.1} ms", index.len(), ms(t));
+        eprintln!(
+            "loaded {path}: {} documents in {:.1} ms",
+            index.len(),
+            ms(t)
+        );
         Ok(index)
     } else {
         let cfg = config(a)?;
@@ -95,7 +108,11 @@ fn load(path: &str, a: &Args) -> Result<Index, String> {
             eprintln!("warning: {path}: {w}");
         }
         let index = Index::build(&catalog, &cfg);
-        eprintln!("indexed {path}: {} documents in {:.1} ms", index.len(), ms(t));
+        eprintln!(
+            "indexed {path}: {} documents in {:.1} ms",
+            index.len(),
+            ms(t)
+        );
         Ok(index)
     }
 }
@@ -107,7 +124,13 @@ fn ms(t: Instant) -> f64 {
 fn run(raw: &[String]) -> Result<(), String> {
     let (cmd, rest) = raw.split_first().ok_or(USAGE)?;
     let a = parse_args(rest)?;
-    let need = |n: usize| if a.positional.len() == n { Ok(()) } else { Err(format!("{cmd}: wrong arguments\n{USAGE}")) };
+    let need = |n: usize| {
+        if a.positional.len() == n {
+            Ok(())
+        } else {
+            Err(format!("{cmd}: wrong arguments\n{USAGE}"))
+        }
+    };
     match cmd.as_str() {
         "index" => {
             need(1)?;
@@ -145,15 +168,19 @@ fn run(raw: &[String]) -> Result<(), String> {
         "eval" => {
             need(2)?;
             let index = load(&a.positional[0], &a)?;
-            let qs: Vec<BenchQuery> =
-                serde_json::from_slice(&read(&a.positional[1])?).map_err(|e| format!("{}: {e}", a.positional[1]))?;
+            let qs: Vec<BenchQuery> = serde_json::from_slice(&read(&a.positional[1])?)
+                .map_err(|e| format!("{}: {e}", a.positional[1]))?;
             let start = Instant::now();
             let (typo, phonetic) = (a.typo, a.phonetic);
             let reports = bench_queries::evaluate(
                 &index,
                 &qs,
                 a.k,
-                |q| q.with_typo_tolerance(typo).with_phonetic(phonetic).with_prefix_last_word(false),
+                |q| {
+                    q.with_typo_tolerance(typo)
+                        .with_phonetic(phonetic)
+                        .with_prefix_last_word(false)
+                },
                 || start.elapsed().as_secs_f64() * 1e3,
             );
             for r in reports {
@@ -187,11 +214,20 @@ fn run(raw: &[String]) -> Result<(), String> {
             let took = ms(t);
             for h in &hits {
                 if let Some(d) = index.doc(h.doc) {
-                    println!("{:>8.3}  {:<40} {:<24} {}  {:?}", h.score, d.title, d.category, d.id, h.title_spans);
+                    println!(
+                        "{:>8.3}  {:<40} {:<24} {}  {:?}",
+                        h.score, d.title, d.category, d.id, h.title_spans
+                    );
                 }
             }
             if hits.is_empty() {
-                println!("no results{}", index.suggest(&a.positional[1]).map(|s| format!("; did you mean {s:?}?")).unwrap_or_default());
+                println!(
+                    "no results{}",
+                    index
+                        .suggest(&a.positional[1])
+                        .map(|s| format!("; did you mean {s:?}?"))
+                        .unwrap_or_default()
+                );
             }
             eprintln!("{} hits in {took:.3} ms", hits.len());
         }

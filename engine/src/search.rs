@@ -57,9 +57,14 @@ impl Query {
     }
 
     /// A query for several alternatives with confidences.
-    pub fn alternatives<S: Into<String>>(alternatives: impl IntoIterator<Item = (S, f32)>) -> Query {
+    pub fn alternatives<S: Into<String>>(
+        alternatives: impl IntoIterator<Item = (S, f32)>,
+    ) -> Query {
         Query {
-            alternatives: alternatives.into_iter().map(|(s, c)| (s.into(), c)).collect(),
+            alternatives: alternatives
+                .into_iter()
+                .map(|(s, c)| (s.into(), c))
+                .collect(),
             limit: None,
             prefix_last_word: true,
             typo_tolerance: true,
@@ -128,7 +133,7 @@ enum Kind {
 pub fn det_ln(x: f64) -> f64 {
     const LN2: f64 = std::f64::consts::LN_2;
     const SQRT2: f64 = std::f64::consts::SQRT_2;
-    if !(x > 0.0) || !x.is_finite() {
+    if x.is_nan() || x <= 0.0 || !x.is_finite() {
         return 0.0;
     }
     let bits = x.to_bits();
@@ -262,15 +267,32 @@ impl Index {
         if limit == 0 || n == 0 {
             return Vec::new();
         }
-        let mut confidences: Vec<f32> =
-            query.alternatives.iter().map(|(_, c)| if c.is_finite() { c.clamp(0.0, 1.0) } else { 0.0 }).collect();
+        let mut confidences: Vec<f32> = query
+            .alternatives
+            .iter()
+            .map(|(_, c)| {
+                if c.is_finite() {
+                    c.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
         let max = confidences.iter().copied().fold(0.0f32, f32::max);
         for c in &mut confidences {
             *c = if max > 0.0 { *c / max } else { 1.0 };
         }
 
-        let mut scratch = Scratch::new(n);
-        let mut fused = vec![0f32; n];
+        // Reuse the per-document arrays of the previous search (they are left zeroed): clearing
+        // ~1.5 MB per query would cost more than the query on a large catalog.
+        let mut scratch = self
+            .scratch
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .filter(|s| s.best.len() == n)
+            .unwrap_or_else(|| Scratch::new(n));
+        let mut fused = std::mem::take(&mut scratch.fused);
         let mut touched: Vec<u32> = Vec::new();
         let mut matched_terms: Vec<u32> = Vec::new();
         for ((text, _), &conf) in query.alternatives.iter().zip(&confidences) {
@@ -299,6 +321,13 @@ impl Index {
         matched_terms.dedup();
 
         let mut ranked: Vec<(f32, u32)> = touched.iter().map(|&d| (fused[d as usize], d)).collect();
+        for &d in &touched {
+            fused[d as usize] = 0.0;
+        }
+        scratch.fused = fused;
+        if let Ok(mut slot) = self.scratch.lock() {
+            *slot = Some(scratch);
+        }
         let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
@@ -312,8 +341,12 @@ impl Index {
                 Hit {
                     doc,
                     score,
-                    title_spans: view.map(|v| self.spans(v.title, &matched_terms)).unwrap_or_default(),
-                    description_spans: view.map(|v| self.spans(v.description, &matched_terms)).unwrap_or_default(),
+                    title_spans: view
+                        .map(|v| self.spans(v.title, &matched_terms))
+                        .unwrap_or_default(),
+                    description_spans: view
+                        .map(|v| self.spans(v.description, &matched_terms))
+                        .unwrap_or_default(),
                 }
             })
             .collect()
@@ -346,7 +379,9 @@ impl Index {
                 let df = self.document_frequency(&term);
                 let better = match best {
                     None => true,
-                    Some((bd, bdf, bt)) => (dist, std::cmp::Reverse(df), &term) < (*bd, std::cmp::Reverse(*bdf), &*bt),
+                    Some((bd, bdf, bt)) => {
+                        (dist, std::cmp::Reverse(df), &term) < (*bd, std::cmp::Reverse(*bdf), &*bt)
+                    }
                 };
                 if better {
                     *best = Some((dist, df, term));
@@ -378,9 +413,16 @@ impl Index {
     /// Folds a query text into words, without filler and (unless nothing else is left) stop words.
     fn query_words(&self, text: &str, strip_filler: bool) -> Vec<String> {
         let words = analysis::fold_text_with(&*self.folder, text);
-        let words = if strip_filler { analysis::strip_filler(&words).to_vec() } else { words };
-        let content: Vec<String> =
-            words.iter().filter(|w| !analysis::is_stop_word(self.language, w)).cloned().collect();
+        let words = if strip_filler {
+            analysis::strip_filler(&words).to_vec()
+        } else {
+            words
+        };
+        let content: Vec<String> = words
+            .iter()
+            .filter(|w| !analysis::is_stop_word(self.language, w))
+            .cloned()
+            .collect();
         if content.is_empty() {
             words
         } else {
@@ -390,7 +432,13 @@ impl Index {
 
     /// Scores every document that matches any word; returns `(doc, score)` pairs and adds the
     /// matched vocabulary ids to `matched_terms`.
-    fn score_words(&self, words: &[String], q: &Query, s: &mut Scratch, matched_terms: &mut Vec<u32>) -> Vec<(u32, f32)> {
+    fn score_words(
+        &self,
+        words: &[String],
+        q: &Query,
+        s: &mut Scratch,
+        matched_terms: &mut Vec<u32>,
+    ) -> Vec<(u32, f32)> {
         let r = &self.ranking;
         let weights = r.fields();
         let (k1, b) = (r.k1, r.b);
@@ -407,7 +455,9 @@ impl Index {
                 let mut pos = 0;
                 let mut doc = 0u32;
                 while pos < data.len() {
-                    let Some(delta) = get_varint(data, &mut pos) else { break };
+                    let Some(delta) = get_varint(data, &mut pos) else {
+                        break;
+                    };
                     doc = match doc.checked_add(delta) {
                         Some(d) if d < self.n_docs => d,
                         _ => break,
@@ -486,7 +536,11 @@ impl Index {
         let mut out: Vec<Candidate> = Vec::new();
         let add = |out: &mut Vec<Candidate>, term: u64, weight: f32, kind: Kind| {
             if term < u64::from(self.n_terms) && weight > 0.0 {
-                out.push(Candidate { term: term as u32, weight, kind });
+                out.push(Candidate {
+                    term: term as u32,
+                    weight,
+                    kind,
+                });
             }
         };
         let exact = self.vocab.get(word);
@@ -511,18 +565,18 @@ impl Index {
             }
         }
 
+        let mut wants_typo_completions = false;
         if prefix && chars >= 2 {
             let mut hi = word.as_bytes().to_vec();
             hi.push(0xFF);
-            let mut found = self.top_by_df(self.vocab.range().gt(word).lt(&hi).into_stream(), MAX_PREFIX, None);
-            if found.len() < 5 && q.typo_tolerance && chars >= 5 {
-                // An unfinished word with a typo: completions of words one edit away.
-                let dfa = lev_builder(1).build_prefix_dfa(word);
-                let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact);
-                for (id, _) in more {
-                    add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
-                }
-            }
+            let mut found = self.top_by_df(
+                self.vocab.range().gt(word).lt(&hi).into_stream(),
+                MAX_PREFIX,
+                None,
+                0,
+            );
+            // Few completions: maybe an unfinished word with a typo (decided below, after the whole-word typos).
+            wants_typo_completions = found.len() < 5 && q.typo_tolerance && chars >= 5;
             for (id, _) in found.drain(..) {
                 add(&mut out, id, r.prefix, Kind::Prefix);
             }
@@ -535,7 +589,7 @@ impl Index {
             (true, None) if chars >= 3 => (max_typos(chars) + 1).min(2),
             (true, None) => 0,
         };
-        let mut typos: Vec<(usize, u32, u64)> = Vec::new();
+        let mut typos: Vec<(usize, u32, u64, bool)> = Vec::new();
         if budget > 0 {
             let dfa = lev_builder(1).build_dfa(word);
             self.typo_candidates(Lev(&dfa), word, exact, &mut typos);
@@ -543,45 +597,97 @@ impl Index {
                 let first_len = word.chars().next().map_or(0, char::len_utf8);
                 let (first, rest) = word.split_at(first_len);
                 let dfa = lev_builder(2).build_dfa(rest);
-                self.typo_candidates(FirstCharThenLev { first: first.as_bytes(), dfa: &dfa }, word, exact, &mut typos);
+                self.typo_candidates(
+                    FirstCharThenLev {
+                        first: first.as_bytes(),
+                        dfa: &dfa,
+                    },
+                    word,
+                    exact,
+                    &mut typos,
+                );
             }
-            typos.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            typos.sort_unstable_by(|a, b| a.3.cmp(&b.3).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
-            for &(dist, _, id) in &typos {
-                add(&mut out, id, typo_weight(r, dist), Kind::Typo);
+            for &(dist, _, id, overrun) in &typos {
+                let weight = typo_weight(r, dist) * if overrun { OVERRUN_PENALTY } else { 1.0 };
+                add(&mut out, id, weight, Kind::Typo);
+            }
+        }
+        // An unfinished word with a typo: completions of words one edit away — unless the typed word is already one
+        // plain edit from a whole word ("expresso" → espresso), the likelier reading.
+        let whole_word_typo = typos.iter().any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
+        if wants_typo_completions && !whole_word_typo {
+            // A word shorter than what was typed is no completion ("express" for "expresso"); the typo path weighs
+            // those.
+            let dfa = lev_builder(1).build_prefix_dfa(word);
+            let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact, word.len());
+            for (id, _) in more {
+                add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
             }
         }
 
         if q.phonetic && chars >= 3 {
-            let mut sounds: Vec<(usize, u32, u64)> = self
-                .phonetic_matches(word)
-                .into_iter()
-                .filter(|&(_, id)| Some(id) != exact)
-                .map(|(t, id)| (edit_distance(word, &t), self.df_of(id as u32), id))
-                .filter(|&(dist, _, _)| dist <= (chars / 2).max(2))
-                .collect();
+            let max_dist = (chars / 2).max(2);
+            let mut sounds: Vec<(usize, u32, u64, bool)> = Vec::new();
+            for code in phonetic_codes(word) {
+                let (lo, hi) = code_range(&code);
+                let mut stream = self.phonetic.range().ge(&lo).lt(&hi).into_stream();
+                let mut scanned = 0;
+                while let Some((k, id)) = stream.next() {
+                    scanned += 1;
+                    if scanned > SCAN_LIMIT {
+                        break;
+                    }
+                    // Phonetic keys are ASCII, so byte lengths are char counts: a cheap filter
+                    // before the edit distance.
+                    let term = k.get(code.len() + 1..).unwrap_or_default();
+                    if Some(id) == exact || term.len().abs_diff(chars) > max_dist {
+                        continue;
+                    }
+                    let Ok(term) = std::str::from_utf8(term) else {
+                        continue;
+                    };
+                    let dist = edit_distance(word, term);
+                    if dist <= max_dist {
+                        let overrun = term.len() < word.len() && word.starts_with(term);
+                        sounds.push((dist, self.df_of(id as u32), id, overrun));
+                    }
+                }
+            }
             sounds.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
-            for &(_, _, id) in &sounds {
+            for &(_, _, id, overrun) in &sounds {
                 // Both a typo and a sound-alike: two independent signals, a little more likely.
                 let w = match typos.iter().find(|t| t.2 == id) {
                     Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
                     None => r.phonetic,
                 };
-                add(&mut out, id, w, Kind::Phonetic);
+                add(&mut out, id, w * if overrun { OVERRUN_PENALTY } else { 1.0 }, Kind::Phonetic);
             }
         }
 
         // One candidate per term, the best weight (then the strongest kind) winning.
-        out.sort_unstable_by(|a, b| a.term.cmp(&b.term).then(b.weight.total_cmp(&a.weight)).then(a.kind.cmp(&b.kind)));
+        out.sort_unstable_by(|a, b| {
+            a.term
+                .cmp(&b.term)
+                .then(b.weight.total_cmp(&a.weight))
+                .then(a.kind.cmp(&b.kind))
+        });
         out.dedup_by_key(|c| c.term);
         out
     }
 
     /// Vocabulary words accepted by `aut` (other than `exact`) as (distance, df, id).
-    fn typo_candidates<A: fst::Automaton>(&self, aut: A, word: &str, exact: Option<u64>, out: &mut Vec<(usize, u32, u64)>) {
+    fn typo_candidates<A: fst::Automaton>(
+        &self,
+        aut: A,
+        word: &str,
+        exact: Option<u64>,
+        out: &mut Vec<(usize, u32, u64, bool)>,
+    ) {
         let mut stream = self.vocab.search(aut).into_stream();
         let mut scanned = 0;
         while let Some((k, id)) = stream.next() {
@@ -589,8 +695,10 @@ impl Index {
             if Some(id) == exact || id >= u64::from(self.n_terms) {
                 continue;
             }
-            let dist = std::str::from_utf8(k).map_or(usize::MAX, |t| edit_distance(word, t));
-            out.push((dist, self.df_of(id as u32), id));
+            let term = std::str::from_utf8(k);
+            let dist = term.map_or(usize::MAX, |t| edit_distance(word, t));
+            let overrun = term.is_ok_and(|t| t.len() < word.len() && word.starts_with(t));
+            out.push((dist, self.df_of(id as u32), id, overrun));
             if scanned >= SCAN_LIMIT {
                 break;
             }
@@ -604,7 +712,9 @@ impl Index {
             let (lo, hi) = code_range(&code);
             let mut stream = self.phonetic.range().ge(&lo).lt(&hi).into_stream();
             while let Some((k, id)) = stream.next() {
-                let term = k.get(code.len() + 1..).and_then(|t| std::str::from_utf8(t).ok());
+                let term = k
+                    .get(code.len() + 1..)
+                    .and_then(|t| std::str::from_utf8(t).ok());
                 if let Some(term) = term {
                     out.push((term.to_owned(), id));
                 }
@@ -617,13 +727,13 @@ impl Index {
     }
 
     /// The `k` most frequent terms of a stream (ties by term id), scanning at most [`SCAN_LIMIT`].
-    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>) -> Vec<(u64, u32)>
+    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>, min_len: usize) -> Vec<(u64, u32)>
     where
         S: for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     {
         let mut all: Vec<(u64, u32)> = Vec::new();
-        while let Some((_, id)) = stream.next() {
-            if Some(id) != skip && id < u64::from(self.n_terms) {
+        while let Some((key, id)) = stream.next() {
+            if Some(id) != skip && id < u64::from(self.n_terms) && key.len() >= min_len {
                 all.push((id, self.df_of(id as u32)));
             }
             if all.len() >= SCAN_LIMIT {
@@ -653,6 +763,11 @@ impl Index {
 }
 
 /// The weight of a typo candidate `dist` edits away: `typo`, or `typo × 0.75` for two or more.
+/// Weight factor for a typo match whose vocabulary word is a strict prefix of the query word ("expresso" →
+/// "express"): the person typed past the end of that word, which is evidence they meant another one ("espresso").
+/// Query-time only, so the index format does not change.
+pub const OVERRUN_PENALTY: f32 = 0.5;
+
 fn typo_weight(r: &RankingWeights, dist: usize) -> f32 {
     if dist <= 1 {
         r.typo
@@ -670,8 +785,10 @@ fn code_range(code: &str) -> (Vec<u8>, Vec<u8>) {
     (lo, hi)
 }
 
-/// Per-search accumulators, one slot per document.
-struct Scratch {
+/// Per-search accumulators, one slot per document, all zero between searches.
+pub(crate) struct Scratch {
+    /// Fused score over alternatives.
+    fused: Vec<f32>,
     /// Best candidate score of the current query word.
     best: Vec<f32>,
     /// Sum over query words so far.
@@ -686,7 +803,14 @@ struct Scratch {
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
-        Scratch { best: vec![0.0; n], total: vec![0.0; n], flags: vec![0; n], title_hits: vec![0; n], word_touched: Vec::new() }
+        Scratch {
+            fused: vec![0.0; n],
+            best: vec![0.0; n],
+            total: vec![0.0; n],
+            flags: vec![0; n],
+            title_hits: vec![0; n],
+            word_touched: Vec::new(),
+        }
     }
 }
 
@@ -696,7 +820,16 @@ mod tests {
 
     #[test]
     fn det_ln_matches_std_closely() {
-        for x in [1.0, 1.5, 2.0, 2.718281828, 10.0, 117791.5, 1e-3, 3.0e9] {
+        for x in [
+            1.0,
+            1.5,
+            2.0,
+            std::f64::consts::E,
+            10.0,
+            117791.5,
+            1e-3,
+            3.0e9,
+        ] {
             let (a, b) = (det_ln(x), x.ln());
             assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{x}: {a} vs {b}");
         }

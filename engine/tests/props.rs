@@ -5,23 +5,33 @@ use hark_engine::{parse_catalog, CatalogConfig, Index, Query};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 256, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 256,
+        ..ProptestConfig::default()
+    }
 }
 
 /// A small catalog from generated titles and descriptions.
 fn catalog_json(items: &[(String, String)]) -> String {
     let mut out = String::new();
     for (i, (t, d)) in items.iter().enumerate() {
-        let t = if t.trim().is_empty() { format!("item {i}") } else { t.clone() };
-        out.push_str(&serde_json::json!({"id": i.to_string(), "title": t, "description": d}).to_string());
+        let t = if t.trim().is_empty() {
+            format!("item {i}")
+        } else {
+            t.clone()
+        };
+        out.push_str(
+            &serde_json::json!({"id": i.to_string(), "title": t, "description": d}).to_string(),
+        );
         out.push('\n');
     }
     out
 }
 
 const WORDS: &[&str] = &[
-    "fork", "tuning", "espresso", "maker", "cheddar", "knight", "night", "light", "café", "crème", "phone", "fone",
-    "the", "a", "of", "Straße", "ÉCOLE", "<b>", "x", "12", "東京", "don't", "walk", "walked", "walking",
+    "fork", "tuning", "espresso", "maker", "cheddar", "knight", "night", "light", "café", "crème",
+    "phone", "fone", "the", "a", "of", "Straße", "ÉCOLE", "<b>", "x", "12", "東京", "don't",
+    "walk", "walked", "walking",
 ];
 
 fn text() -> impl Strategy<Value = String> {

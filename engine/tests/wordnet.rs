@@ -44,7 +44,9 @@ fn top(idx: &Index, q: &str, k: usize) -> Vec<(String, String)> {
 
 #[test]
 fn synset_count_of_the_full_wordnet() {
-    let Ok(synsets) = catalog::read_wordnet(&catalog::dict_dir(None)) else { return };
+    let Ok(synsets) = catalog::read_wordnet(&catalog::dict_dir(None)) else {
+        return;
+    };
     assert_eq!(synsets.len(), 117_791);
 }
 
@@ -65,13 +67,19 @@ fn chedder_finds_cheddar() {
 fn night_finds_the_chess_knight() {
     let Some(idx) = things() else { return };
     let got = top(idx, "night", 10);
-    assert!(got.iter().any(|(t, c)| t == "knight" && c == "chessman"), "{got:?}");
+    assert!(
+        got.iter().any(|(t, c)| t == "knight" && c == "chessman"),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn filler_around_tuning_fork_and_cheddar() {
     let Some(idx) = things() else { return };
-    assert_eq!(top(idx, "show me a tuning fork please", 1)[0].0, "tuning fork");
+    assert_eq!(
+        top(idx, "show me a tuning fork please", 1)[0].0,
+        "tuning fork"
+    );
     assert_eq!(top(idx, "show me cheddar", 1)[0].0, "cheddar");
 }
 

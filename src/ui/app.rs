@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
             <Results />
         </main>
         <footer class="footer">
-            <p>
+            <p class="shortcuts">
                 "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
                 " to talk, " <kbd>"Esc"</kbd> " to stop, " <kbd>"/"</kbd> " to type."
             </p>

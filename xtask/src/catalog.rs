@@ -72,7 +72,9 @@ pub fn parse_line(line: &str) -> Result<Option<Synset>, String> {
     let mut f = head.split_ascii_whitespace();
     let mut next = |what: &str| f.next().ok_or_else(|| format!("missing {what}"));
     let offset = next("synset_offset")?.to_owned();
-    let lex_filenum = next("lex_filenum")?.parse::<u8>().map_err(|e| format!("lex_filenum: {e}"))?;
+    let lex_filenum = next("lex_filenum")?
+        .parse::<u8>()
+        .map_err(|e| format!("lex_filenum: {e}"))?;
     let ss_type = next("ss_type")?.chars().next().unwrap_or('?');
     let w_cnt = usize::from_str_radix(next("w_cnt")?, 16).map_err(|e| format!("w_cnt: {e}"))?;
     let mut words = Vec::with_capacity(w_cnt);
@@ -97,13 +99,23 @@ pub fn parse_line(line: &str) -> Result<Option<Synset>, String> {
             hypernym = Some((target.to_owned(), pos));
         }
     }
-    Ok(Some(Synset { offset, lex_filenum, ss_type, words, hypernym, definition: definition(gloss) }))
+    Ok(Some(Synset {
+        offset,
+        lex_filenum,
+        ss_type,
+        words,
+        hypernym,
+        definition: definition(gloss),
+    }))
 }
 
 /// The definition part of a gloss: everything before the first quoted example.
 fn definition(gloss: &str) -> String {
     let gloss = gloss.trim();
-    let cut = gloss.find("; \"").or_else(|| gloss.starts_with('"').then_some(0)).unwrap_or(gloss.len());
+    let cut = gloss
+        .find("; \"")
+        .or_else(|| gloss.starts_with('"').then_some(0))
+        .unwrap_or(gloss.len());
     gloss[..cut].trim().trim_end_matches(';').trim().to_owned()
 }
 
@@ -112,7 +124,8 @@ pub fn read_wordnet(dict: &Path) -> Result<Vec<Synset>, String> {
     let mut all = Vec::new();
     for name in DATA_FILES {
         let path = dict.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         for (i, line) in text.lines().enumerate() {
             match parse_line(line) {
                 Ok(Some(s)) => all.push(s),
@@ -147,14 +160,24 @@ fn json_str(out: &mut String, s: &str) {
 pub fn to_jsonl(synsets: &[Synset], keep: impl Fn(&Synset) -> bool) -> (String, usize) {
     let first_lemma: HashMap<(&str, char), &str> = synsets
         .iter()
-        .filter_map(|s| Some(((s.offset.as_str(), file_pos(s.ss_type)), s.words.first()?.as_str())))
+        .filter_map(|s| {
+            Some((
+                (s.offset.as_str(), file_pos(s.ss_type)),
+                s.words.first()?.as_str(),
+            ))
+        })
         .collect();
     let mut out = String::new();
     let mut n = 0;
     for s in synsets.iter().filter(|s| keep(s)) {
-        let Some(title) = s.words.first() else { continue };
+        let Some(title) = s.words.first() else {
+            continue;
+        };
         let category = match &s.hypernym {
-            Some((off, pos)) => first_lemma.get(&(off.as_str(), file_pos(*pos))).copied().unwrap_or(""),
+            Some((off, pos)) => first_lemma
+                .get(&(off.as_str(), file_pos(*pos)))
+                .copied()
+                .unwrap_or(""),
             None => match s.ss_type {
                 'n' => "noun",
                 'v' => "verb",
@@ -245,8 +268,11 @@ fn mtime(p: &Path) -> Option<SystemTime> {
 fn index_is_current(p: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 12];
-    let ok = std::fs::File::open(p).and_then(|mut f| f.read_exact(&mut head)).is_ok();
-    ok && &head[..8] == hark_engine::MAGIC && head[8..12] == hark_engine::FORMAT_VERSION.to_le_bytes()
+    let ok = std::fs::File::open(p)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok();
+    ok && &head[..8] == hark_engine::MAGIC
+        && head[8..12] == hark_engine::FORMAT_VERSION.to_le_bytes()
 }
 
 fn up_to_date(outputs: &[PathBuf], dict: &Path) -> bool {
@@ -271,7 +297,8 @@ fn build_one(dir: &Path, name: &str, jsonl: &str, n: usize) -> Result<(), String
     let jsonl_path = dir.join(format!("{name}.jsonl"));
     write(&jsonl_path, jsonl.as_bytes())?;
     let cfg = hark_engine::CatalogConfig::default();
-    let catalog = hark_engine::parse_catalog(jsonl.as_bytes(), &cfg).map_err(|e| format!("{}: {e}", jsonl_path.display()))?;
+    let catalog = hark_engine::parse_catalog(jsonl.as_bytes(), &cfg)
+        .map_err(|e| format!("{}: {e}", jsonl_path.display()))?;
     let index = hark_engine::Index::build(&catalog, &cfg);
     let bytes = index.to_bytes();
     write(&dir.join(format!("{name}.hidx")), &bytes)?;
@@ -307,8 +334,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let dict = dict_dir(dict_arg.as_deref());
-    let out = out_arg.map(PathBuf::from).unwrap_or_else(|| workspace_root().join("catalog"));
-    let mut outputs = vec![out.join("things.jsonl"), out.join("things.hidx"), out.join("LICENSE-WordNet.txt")];
+    let out = out_arg
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("catalog"));
+    let mut outputs = vec![
+        out.join("things.jsonl"),
+        out.join("things.hidx"),
+        out.join("LICENSE-WordNet.txt"),
+    ];
     if full {
         outputs.push(out.join("wordnet-all.jsonl"));
         outputs.push(out.join("wordnet-all.hidx"));
@@ -325,7 +358,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let t = Instant::now();
     let synsets = read_wordnet(&dict)?;
-    println!("catalog: read {} synsets from {} in {:.2} s", synsets.len(), dict.display(), t.elapsed().as_secs_f64());
+    println!(
+        "catalog: read {} synsets from {} in {:.2} s",
+        synsets.len(),
+        dict.display(),
+        t.elapsed().as_secs_f64()
+    );
     write(&out.join("LICENSE-WordNet.txt"), licence(&dict)?.as_bytes())?;
     let (things, n) = to_jsonl(&synsets, is_thing);
     build_one(&out, "things", &things, n)?;
@@ -333,7 +371,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let (all, n) = to_jsonl(&synsets, |_| true);
         build_one(&out, "wordnet-all", &all, n)?;
     }
-    println!("catalog: done in {:.2} s -> {}", t.elapsed().as_secs_f64(), out.display());
+    println!(
+        "catalog: done in {:.2} s -> {}",
+        t.elapsed().as_secs_f64(),
+        out.display()
+    );
     Ok(())
 }
 

@@ -1,0 +1,16 @@
+//! Arbitrary bytes into the catalog parser; a catalog that parses is indexed, round-tripped
+//! through bytes and searched.
+#![no_main]
+
+use hark_engine::{parse_catalog, CatalogConfig, Index, Query};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let cfg = CatalogConfig::default();
+    if let Ok(catalog) = parse_catalog(data, &cfg) {
+        let index = Index::build(&catalog, &cfg);
+        let loaded = Index::from_bytes(&index.to_bytes()).expect("a built index loads");
+        let q = Query::text(String::from_utf8_lossy(&data[..data.len().min(24)]).into_owned());
+        assert_eq!(index.search(&q), loaded.search(&q));
+    }
+});
