@@ -10,7 +10,7 @@ use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
 use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
-use crate::search::loader::{load, LoadProgress};
+use crate::search::loader::{load, LoadError, LoadProgress, Loaded};
 use crate::search::remote_client::InFlight;
 use crate::search::{Provider, SearchRequest, SearchResponse};
 use crate::settings::{parse_bool, persisted};
@@ -126,6 +126,23 @@ fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
             _ => SearchResponse { query: request.text, ..SearchResponse::default() },
         }
     });
+    let (remote_response, searching, error) = use_remote_search(request, loaded);
+    let response = Signal::derive(move || {
+        if is_remote.get() {
+            remote_response.get()
+        } else {
+            local_response.get()
+        }
+    });
+    SearchCtx { status, response, warnings, searching: searching.into(), error: error.into() }
+}
+
+/// Answer `request` from the remote provider once `loaded` says there is one: the answer, whether it is slow
+/// ("Searching…"), and why it failed.
+fn use_remote_search(
+    request: RwSignal<SearchRequest>,
+    loaded: LocalResource<Result<Rc<Loaded>, LoadError>>,
+) -> (RwSignal<SearchResponse>, RwSignal<bool>, RwSignal<Option<String>>) {
     let remote_response = RwSignal::new(SearchResponse::default());
     let searching = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -142,6 +159,8 @@ fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
             remote_response.set(SearchResponse::default());
             return None;
         }
+        // The last failure was about an older query; this one has not failed (yet).
+        error.set(None);
         let started = remote.start(request, 0, move || searching.set(true), move |outcome| {
             searching.set(false);
             match outcome {
@@ -158,19 +177,13 @@ fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
         match started {
             Ok(in_flight) => Some(in_flight),
             Err(failure) => {
+                searching.set(false);
                 error.set(Some(failure.to_string()));
                 None
             }
         }
     });
-    let response = Signal::derive(move || {
-        if is_remote.get() {
-            remote_response.get()
-        } else {
-            local_response.get()
-        }
-    });
-    SearchCtx { status, response, warnings, searching: searching.into(), error: error.into() }
+    (remote_response, searching, error)
 }
 
 /// The browser's preferred languages (`navigator.languages`, else `navigator.language`).
