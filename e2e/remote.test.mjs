@@ -158,6 +158,21 @@ describe('remote engine (OpenSearch API)', () => {
     assert.deepEqual(errors, []);
   });
 
+  remoteTest('?config= switches a visit to another same-origin config (as `cargo xtask serve --remote` does)', async () => {
+    h.server.route('/hark.remote-e2e.json', { body: remoteConfig(), type: 'application/json' });
+    h.server.proxy('/search-proxy/', OPENSEARCH);
+    const { page, errors } = await h.newPage();
+    await h.open(page, '?config=hark.remote-e2e.json&q=tuning%20fork');
+    await topTitles(page, 1, (list) => list[0] === 'tuning fork');
+    assert.ok(searches().length > 0, 'answered by the cluster, not the built-in catalog');
+    assert.equal(new URL(page.url()).searchParams.get('config'), 'hark.remote-e2e.json');
+
+    const { page: other } = await h.newPage();
+    await h.open(other, '?config=' + encodeURIComponent('https://example.invalid/hark.json'));
+    await eventually(async () => assert.match((await alerts(other)).join(' '), /another site/));
+    assert.deepEqual(errors, []);
+  });
+
   remoteTest('the server down gives a clear message, typing still works, and it recovers', async () => {
     h.server.route('/hark.json', { body: remoteConfig(), type: 'application/json' });
     h.server.proxy('/search-proxy/', `http://127.0.0.1:${await closedPort()}`);
