@@ -7,7 +7,11 @@
 //   server.route('/missing.json', { status: 404 })
 //   server.route('/api', (req, res, url) => { … })       // or any handler function
 //   server.delay('/catalog', 800)                        // delay every response whose pathname starts with the prefix
-//   server.unroute('/hark.json'); server.reset()         // remove one / all extra routes and delays
+//   server.proxy('/search-proxy/', 'http://127.0.0.1:9200', {   // forward a prefix (any method, body and headers)
+//     delayMs: (body, req) => body.includes('slow') ? 1500 : 0 }) //   to a backend, minus the prefix; delayMs is a
+//                                                        //   number or a function of the request body
+//   server.proxied                                       // [{path, body, status, aborted}] for every proxied request
+//   server.unroute('/hark.json'); server.reset()         // remove one / all extra routes, delays and proxies
 //   server.requests                                      // [{method, path, status}] for every request served
 //   await server.close()
 //
@@ -60,6 +64,45 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
   const routes = new Map();
   const delays = [];
   const requests = [];
+  const proxies = [];
+  const proxied = [];
+
+  function readBody(req) {
+    return new Promise((resolve, reject) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  // Forward to the backend; a backend that cannot be reached is a 502, as from a real reverse proxy. `entry.aborted`
+  // records a client that went away before the answer (the app aborting a superseded search).
+  async function serveProxy(req, res, url, spec) {
+    const body = await readBody(req);
+    const entry = { path: url.pathname + url.search, body: body.toString('utf8'), status: 0, aborted: false };
+    proxied.push(entry);
+    res.on('close', () => {
+      if (!res.writableFinished) entry.aborted = true;
+    });
+    const delay = typeof spec.delayMs === 'function' ? spec.delayMs(entry.body, req) : spec.delayMs || 0;
+    if (delay) await sleep(delay);
+    if (entry.aborted) return (entry.status = 499);
+    const target = new URL(spec.target.replace(/\/$/, '') + '/' + url.pathname.slice(spec.prefix.length) + url.search);
+    const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+    return new Promise((resolve) => {
+      const upstream = http.request(target, { method: req.method, headers }, (answer) => {
+        res.writeHead(answer.statusCode, { ...answer.headers, 'cache-control': 'no-store' });
+        answer.pipe(res);
+        answer.on('end', () => resolve((entry.status = answer.statusCode)));
+      });
+      upstream.on('error', (err) => {
+        if (!res.headersSent) sendText(req, res, 502, `bad gateway: ${err.message}`);
+        resolve((entry.status = 502));
+      });
+      upstream.end(body);
+    });
+  }
 
   async function sendFile(req, res, file, status = 200, type = contentType(file)) {
     const data = await fsp.readFile(file);
@@ -128,6 +171,11 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     const entry = { method: req.method, path: url.pathname + url.search, status: 0 };
     requests.push(entry);
     try {
+      const proxy = proxies.find((p) => url.pathname.startsWith(p.prefix));
+      if (proxy) {
+        entry.status = await serveProxy(req, res, url, proxy);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD' && !routes.has(url.pathname)) {
         entry.status = sendText(req, res, 405, 'method not allowed');
         return;
@@ -159,6 +207,13 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     port: addr.port,
     root,
     requests,
+    proxied,
+    proxy(prefix, target, { delayMs = 0 } = {}) {
+      const existing = proxies.findIndex((p) => p.prefix === prefix);
+      if (existing >= 0) proxies.splice(existing, 1);
+      proxies.push({ prefix, target, delayMs });
+      return this;
+    },
     route(pathname, spec) {
       routes.set(pathname, spec);
       return this;
@@ -174,6 +229,8 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     reset() {
       routes.clear();
       delays.length = 0;
+      proxies.length = 0;
+      proxied.length = 0;
       return this;
     },
     close() {

@@ -1,10 +1,13 @@
-//! Loading the catalog at start: `hark.json`, then a prebuilt index or a catalog indexed in the page, with progress.
+//! Loading the catalog at start: `hark.json`, then a prebuilt index or a catalog indexed in the page, with progress;
+//! or, when `hark.json` has a `remote` block, nothing more: the remote provider is ready at once.
 
 use hark_engine::{parse_catalog, Index};
 
 use super::config::{SiteConfig, SpeakConfig};
 use super::fetch::{fetch_bytes, FetchError};
 use super::local::{browser_fold, LocalSearch};
+use super::remote_client::RemoteSearch;
+use super::Provider;
 
 /// Where loading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +26,8 @@ pub enum LoadError {
     /// `hark.json` is not valid.
     #[error("The site configuration (hark.json) is not valid: {0}.")]
     Config(String),
-    /// `?catalog=` names another site.
-    #[error("The catalog {0} is on another site; only catalogs from this site can be loaded.")]
+    /// `?catalog=` or `?config=` names another site.
+    #[error("The file {0} is on another site; only catalogs and configurations from this site can be loaded.")]
     NotSameOrigin(String),
     /// The catalog or index could not be downloaded.
     #[error("The catalog could not be loaded: {0}.")]
@@ -41,8 +44,8 @@ pub enum LoadError {
 
 /// A loaded catalog.
 pub struct Loaded {
-    /// The provider.
-    pub search: LocalSearch,
+    /// Who answers queries.
+    pub provider: Provider,
     /// What the items are called ("things").
     pub noun: String,
     /// Problems that did not stop loading (a broken index with a usable catalog, skipped items, unknown
@@ -52,12 +55,26 @@ pub struct Loaded {
     pub speak: SpeakConfig,
 }
 
-/// Load as configured: `hark.json` if present, `catalog_override` (from `?catalog=`) if given.
-pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgress)) -> Result<Loaded, LoadError> {
+/// Where the site config is, unless `?config=` names another file of the same site (`cargo xtask serve --remote`
+/// opens the page with `?config=hark.remote.json`).
+pub const DEFAULT_CONFIG: &str = "hark.json";
+
+/// Load as configured: `config_url` (default [`DEFAULT_CONFIG`]) if present, `catalog_override` (from `?catalog=`)
+/// if given.
+pub async fn load(
+    config_url: Option<String>,
+    catalog_override: Option<String>,
+    progress: impl Fn(LoadProgress),
+) -> Result<Loaded, LoadError> {
     progress(LoadProgress::Config);
-    let mut config = match fetch_bytes("hark.json", |_| {}).await {
+    let config_url = match config_url {
+        Some(url) if !is_same_origin(&url) => return Err(LoadError::NotSameOrigin(url)),
+        Some(url) => url,
+        None => DEFAULT_CONFIG.to_string(),
+    };
+    let mut config = match fetch_bytes(&config_url, |_| {}).await {
         Ok(bytes) => SiteConfig::parse(&bytes).map_err(LoadError::Config)?,
-        Err(FetchError::NotFound { .. }) => SiteConfig::default(),
+        Err(FetchError::NotFound { .. }) if config_url == DEFAULT_CONFIG => SiteConfig::default(),
         Err(error) => return Err(error.into()),
     };
     if let Some(url) = catalog_override {
@@ -66,9 +83,14 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
         }
         config.catalog = Some(url);
         config.index = None;
+        config.remote = None;
+    }
+    let mut warnings = config.speak.problems();
+    if let Some(remote) = config.remote.take() {
+        let provider = Provider::Remote(RemoteSearch::new(remote));
+        return Ok(Loaded { provider, noun: config.noun, warnings, speak: config.speak });
     }
     let (index_url, catalog_url) = config.sources();
-    let mut warnings = config.speak.problems();
 
     if let Some(url) = index_url {
         let loaded = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent)))
@@ -98,7 +120,8 @@ pub async fn load(catalog_override: Option<String>, progress: impl Fn(LoadProgre
 
 fn ready(mut index: Index, config: &SiteConfig, warnings: Vec<String>) -> Loaded {
     index.set_max_results(config.engine.max_results);
-    Loaded { search: LocalSearch::new(index), noun: config.noun.clone(), warnings, speak: config.speak.clone() }
+    let provider = Provider::Local(Box::new(LocalSearch::new(index)));
+    Loaded { provider, noun: config.noun.clone(), warnings, speak: config.speak.clone() }
 }
 
 /// Whether `url` (absolute or relative to the page) is on the page's own origin.

@@ -70,6 +70,6 @@ impl LocalSearch {
             })
             .collect();
         let suggestion = if results.is_empty() { self.index.suggest(&request.text) } else { None };
-        SearchResponse { query: request.text.clone(), results, suggestion }
+        SearchResponse { query: request.text.clone(), results, suggestion, total: None }
     }
 }

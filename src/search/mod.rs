@@ -2,13 +2,17 @@
 //!
 //! The UI sends a [`SearchRequest`] (typed text, or a spoken phrase with the recognizer's alternatives) and renders
 //! a [`SearchResponse`]. [`loader`] reads the site config (`hark.json`) and loads the catalog with progress;
-//! [`local`] answers from the embedded `hark-engine` index.
+//! [`local`] answers from the embedded `hark-engine` index, synchronously; [`remote`] (pure: request body, parsing,
+//! errors) and [`remote_client`] (fetch, abort, timeout) answer from an OpenSearch or Elasticsearch cluster,
+//! asynchronously. [`Provider`] is either; the UI only sees requests and responses.
 
 pub mod config;
 pub mod fetch;
 pub mod highlight;
 pub mod loader;
 pub mod local;
+pub mod remote;
+pub mod remote_client;
 
 use std::ops::Range;
 
@@ -67,4 +71,24 @@ pub struct SearchResponse {
     pub results: Vec<SearchResult>,
     /// A close vocabulary word when nothing was found.
     pub suggestion: Option<String>,
+    /// How many documents matched in all, when the provider pages (a remote cluster); `None` when `results` is all.
+    pub total: Option<u64>,
+}
+
+/// Who answers: the embedded engine or a remote cluster.
+pub enum Provider {
+    /// The catalog indexed in the page.
+    Local(Box<local::LocalSearch>),
+    /// An OpenSearch/Elasticsearch index.
+    Remote(remote_client::RemoteSearch),
+}
+
+impl Provider {
+    /// How many documents are searched, when the page knows (a remote cluster is not asked).
+    pub fn document_count(&self) -> Option<usize> {
+        match self {
+            Provider::Local(search) => Some(search.len()),
+            Provider::Remote(_) => None,
+        }
+    }
 }

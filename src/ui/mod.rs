@@ -115,8 +115,8 @@ pub enum CatalogStatus {
     Loading(LoadProgress),
     /// Searchable.
     Ready {
-        /// How many items.
-        count: usize,
+        /// How many items, when known (a remote cluster is not counted).
+        count: Option<usize>,
         /// What they are called.
         noun: String,
     },
@@ -129,10 +129,15 @@ pub enum CatalogStatus {
 pub struct SearchCtx {
     /// Loading progress, then ready or failed.
     pub status: Signal<CatalogStatus>,
-    /// The answer to the current request.
-    pub response: Memo<SearchResponse>,
+    /// The answer to the current request (or the last one answered while a remote request is in flight),
+    /// whichever provider gave it.
+    pub response: Signal<SearchResponse>,
     /// Problems that did not stop loading.
     pub warnings: Signal<Vec<String>>,
     /// What is read aloud (`hark.json`'s `speak`).
     pub speak: Signal<crate::search::config::SpeakConfig>,
+    /// A remote search has been waiting longer than 150 ms.
+    pub searching: Signal<bool>,
+    /// Why the last remote search failed, as a sentence; `None` after a success.
+    pub error: Signal<Option<String>>,
 }

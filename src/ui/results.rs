@@ -16,7 +16,7 @@ pub fn Results() -> impl IntoView {
     };
     view! {
         <section class="results">
-            <ol aria-label="Results" class="result-list">
+            <ol aria-label="Results" class="result-list" aria-busy=move || search.searching.get().to_string()>
                 {move || {
                     search.response.with(|response| {
                         response

@@ -4,6 +4,7 @@ use super::reading::read_count;
 use super::status_text::{reading_sentence, status_text, ReadingInput, StatusInput};
 use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::search::loader::LoadProgress;
+use crate::search::SearchResponse;
 
 /// The one `role="status"` live region, plus `role="alert"`s when the person must act.
 #[component]
@@ -29,9 +30,9 @@ pub fn StatusLine() -> impl IntoView {
         let catalog_sentence = catalog_sentence(&status);
         let query = request.with(|request| request.text.clone());
         let search_sentence = (!query.is_empty()).then(|| match &status {
-            CatalogStatus::Ready { .. } => {
-                search.response.with(|response| results_sentence(response.results.len(), &query))
-            }
+            CatalogStatus::Ready { .. } => search.response.with(|response| {
+                query_sentence(&query, response, search.searching.get(), search.error.with(Option::is_some))
+            }),
             CatalogStatus::Loading(_) => {
                 format!("{} Your search for “{query}” will show when it is ready.", catalog_sentence.as_deref().unwrap_or(""))
             }
@@ -53,6 +54,8 @@ pub fn StatusLine() -> impl IntoView {
         CatalogStatus::Failed(message) => Some(format!("{message} You can still type, but there is nothing to search yet.")),
         _ => None,
     };
+    let search_alert =
+        move || search.error.get().map(|message| format!("{message} You can keep typing to search again."));
     let loading = move || matches!(search.status.get(), CatalogStatus::Loading(_));
     view! {
         <p class="status" class:loading=loading role="status" aria-live="polite">
@@ -60,6 +63,7 @@ pub fn StatusLine() -> impl IntoView {
         </p>
         {move || text.with(|t| t.alert.clone()).map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
         {move || catalog_alert().map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
+        {move || search_alert().map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
         {move || {
             let warnings = search.warnings.get();
             (!warnings.is_empty()).then(|| view! {
@@ -72,23 +76,42 @@ pub fn StatusLine() -> impl IntoView {
     }
 }
 
-/// "Loading catalog… 40 %", "Indexing the catalog…", "Ready — 14,180 things."; none when loading failed.
+/// "Loading catalog… 40 %", "Indexing the catalog…", "Ready — 14,180 things.", "Ready — searching products on
+/// the server."; none when loading failed.
 pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
     match status {
         CatalogStatus::Loading(LoadProgress::Config | LoadProgress::Downloading(None)) => Some("Loading catalog…".into()),
         CatalogStatus::Loading(LoadProgress::Downloading(Some(percent))) => Some(format!("Loading catalog… {percent} %")),
         CatalogStatus::Loading(LoadProgress::Indexing) => Some("Indexing the catalog…".into()),
-        CatalogStatus::Ready { count, noun } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
+        CatalogStatus::Ready { count: Some(count), noun } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
+        CatalogStatus::Ready { count: None, noun } => Some(format!("Ready — searching {noun} on the server.")),
         CatalogStatus::Failed(_) => None,
     }
 }
 
-/// "No results for “x”.", "1 result for “x”.", "12 results for “x”."
-pub fn results_sentence(count: usize, query: &str) -> String {
-    match count {
-        0 => format!("No results for “{query}”."),
-        1 => format!("1 result for “{query}”."),
-        n => format!("{} results for “{query}”.", group_thousands(n)),
+/// The sentence about the current query `query` (what was asked for): "Searching for “x”…" while a remote answer
+/// is slow, "The search for “x” failed." after an error, else [`results_sentence`] for the answer shown (which,
+/// while a fast remote answer is on its way, is still the previous query's).
+pub fn query_sentence(query: &str, response: &SearchResponse, searching: bool, failed: bool) -> String {
+    if failed {
+        format!("The search for “{query}” failed.")
+    } else if searching || response.query.is_empty() {
+        format!("Searching for “{query}”…")
+    } else {
+        results_sentence(response.results.len(), response.total, &response.query)
+    }
+}
+
+/// "No results for “x”.", "1 result for “x”.", "12 results for “x”.", and for a paged remote answer
+/// "10 of 1,234 results for “x”."
+pub fn results_sentence(count: usize, total: Option<u64>, query: &str) -> String {
+    match (count, total) {
+        (0, _) => format!("No results for “{query}”."),
+        (n, Some(total)) if total > n as u64 => {
+            format!("{} of {} results for “{query}”.", group_thousands(n), group_thousands(total as usize))
+        }
+        (1, _) => format!("1 result for “{query}”."),
+        (n, _) => format!("{} results for “{query}”.", group_thousands(n)),
     }
 }
 
@@ -115,12 +138,28 @@ mod tests {
         assert_eq!(group_thousands(117791), "117,791");
         assert_eq!(group_thousands(1000000), "1,000,000");
         assert_eq!(group_thousands(999), "999");
-        assert_eq!(results_sentence(0, "x"), "No results for “x”.");
-        assert_eq!(results_sentence(1, "x"), "1 result for “x”.");
-        assert_eq!(results_sentence(1200, "x"), "1,200 results for “x”.");
-        let ready = CatalogStatus::Ready { count: 14180, noun: "things".into() };
+        assert_eq!(results_sentence(0, None, "x"), "No results for “x”.");
+        assert_eq!(results_sentence(1, None, "x"), "1 result for “x”.");
+        assert_eq!(results_sentence(1200, None, "x"), "1,200 results for “x”.");
+        assert_eq!(results_sentence(10, Some(1234), "x"), "10 of 1,234 results for “x”.");
+        assert_eq!(results_sentence(3, Some(3), "x"), "3 results for “x”.");
+        assert_eq!(results_sentence(0, Some(0), "x"), "No results for “x”.");
+        let ready = CatalogStatus::Ready { count: Some(14180), noun: "things".into() };
         assert_eq!(catalog_sentence(&ready).as_deref(), Some("Ready — 14,180 things."));
+        let remote = CatalogStatus::Ready { count: None, noun: "products".into() };
+        assert_eq!(catalog_sentence(&remote).as_deref(), Some("Ready — searching products on the server."));
         let loading = CatalogStatus::Loading(LoadProgress::Downloading(Some(40)));
         assert_eq!(catalog_sentence(&loading).as_deref(), Some("Loading catalog… 40 %"));
+    }
+
+    #[test]
+    fn remote_search_sentences() {
+        let answered = SearchResponse { query: "lamp".into(), ..SearchResponse::default() };
+        assert_eq!(query_sentence("lamp", &answered, false, false), "No results for “lamp”.");
+        assert_eq!(query_sentence("lamps", &answered, true, false), "Searching for “lamps”…");
+        assert_eq!(query_sentence("lamps", &answered, false, true), "The search for “lamps” failed.");
+        // A fast answer on its way: the sentence still matches the results shown.
+        assert_eq!(query_sentence("lamps", &answered, false, false), "No results for “lamp”.");
+        assert_eq!(query_sentence("lamp", &SearchResponse::default(), false, false), "Searching for “lamp”…");
     }
 }

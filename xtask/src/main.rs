@@ -1,17 +1,21 @@
 //! `cargo xtask`: Hark's task runner.
 //!
-//! - `cargo xtask serve [--port N] [--release] [--no-open]`: set up, build the default catalog, serve on 127.0.0.1.
+//! - `cargo xtask serve [--port N] [--release] [--no-open] [--remote URL]`: set up, build the default catalog, serve
+//!   on 127.0.0.1 (with `--remote`, `/search-proxy/` goes to an OpenSearch/Elasticsearch cluster).
 //! - `cargo xtask test`: set up, then run every test layer (native, wasm in headless Chromium, end-to-end) and end
 //!   with one totals line, `N passed, M failed`.
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
+//! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
 
 mod bench;
 mod catalog;
+mod osmem;
 mod proc;
 mod serve;
 mod setup;
 mod test;
+mod upload;
 
 use std::process::ExitCode;
 
@@ -26,6 +30,10 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "catalog" if rest.iter().any(|arg| arg == "--upload") => {
+            setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
+                .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
+        }
         "catalog" => setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
             .and_then(|()| catalog::run(rest).map_err(|message| format!("catalog: {message}"))),
         "-h" | "--help" | "help" => {
@@ -44,8 +52,12 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: cargo xtask <task>
-  serve [--port N] [--release] [--no-open]   set up, build the catalog, serve Hark on http://127.0.0.1:8080
+  serve [--port N] [--release] [--no-open] [--remote URL]
+                                             set up, build the catalog, serve Hark on http://127.0.0.1:8080
+                                             (--remote: proxy /search-proxy/ to a cluster, open ?config=hark.remote.json)
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
+  catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
+                                             load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";

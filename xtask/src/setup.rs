@@ -114,19 +114,21 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen entry".into())
 }
 
-/// `npm ci` in `folder` unless its node_modules matches its lock file; true when it installed.
+/// `npm ci` in `folder` unless its node_modules was installed from this exact lock file; true when it installed.
+///
+/// The stamp holds the lock file's content (not its date, which a checkout or a merge changes without changing
+/// what is installed). A symlinked node_modules belongs to someone else and is never reinstalled through the link.
 fn npm_install_if_needed(folder: &str) -> Result<bool, String> {
     let dir = workspace_root().join(folder);
-    let lock = dir.join("package-lock.json");
-    let marker = dir.join("node_modules/.package-lock.json");
-    let up_to_date = match (std::fs::metadata(&lock), std::fs::metadata(&marker)) {
-        (Ok(lock), Ok(marker)) => match (lock.modified(), marker.modified()) {
-            (Ok(lock), Ok(marker)) => marker >= lock,
-            _ => false,
-        },
-        _ => false,
-    };
-    if up_to_date {
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .map_err(|e| format!("cannot read {folder}/package-lock.json: {e}"))?;
+    let modules = dir.join("node_modules");
+    let stamp = modules.join(".hark-installed-lock");
+    if std::fs::read(&stamp).is_ok_and(|installed| installed == lock) {
+        return Ok(false);
+    }
+    if std::fs::symlink_metadata(&modules).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        println!("    {folder}/node_modules is a symlink: left as it is (run `npm ci` where it points if it is stale)");
         return Ok(false);
     }
     timed(&format!("npm ci in {folder}/"), || {
@@ -135,6 +137,7 @@ fn npm_install_if_needed(folder: &str) -> Result<bool, String> {
         checked(ci)
     })
     .map_err(|e| missing(&format!("the npm packages of {folder}/"), &format!("cd {folder} && npm ci"), &e))?;
+    std::fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
     Ok(true)
 }
 

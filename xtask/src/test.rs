@@ -2,7 +2,9 @@
 //!
 //! Layers: native `cargo test` (pure logic, engine), wasm-bindgen-test in headless Chromium (speech layer, engine in
 //! the browser), and end-to-end tests (playwright-core + Chromium, `node --test`) against the release build served
-//! on 127.0.0.1. The app is built once per run.
+//! on 127.0.0.1. The app is built once per run. For the remote engine's e2e tests an osmem-server (OpenSearch API)
+//! runs on a free 127.0.0.1 port during the e2e layer; its URL reaches them as `HARK_OPENSEARCH_URL` (without it
+//! they fail, never skip).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -52,16 +54,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
         crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
         checked(command("trunk", &["build", "--release"]))
     });
+    // Stopped when `opensearch` is dropped at the end of this function, whatever happened in between.
+    let opensearch = crate::osmem::install().and_then(|bin| crate::osmem::Osmem::start(&bin));
+    match &opensearch {
+        Ok(server) => println!("==> osmem-server (OpenSearch API) at {}", server.url),
+        Err(error) => println!("    ! {error}
+    ! the remote engine's e2e tests will fail"),
+    }
     let e2e = match built {
         Ok(()) => layer("e2e: node --test (playwright-core + Chromium)", || {
             let mut test = command("node", &["--test", "--test-concurrency=1"]);
             test.current_dir(workspace_root().join("e2e"))
                 .env("HARK_DIST", workspace_root().join("dist"))
                 .env("CHROMIUM", setup::CHROMIUM);
+            if let Ok(server) = &opensearch {
+                test.env("HARK_OPENSEARCH_URL", &server.url);
+            }
             counted(test, parse_node)
         }),
         Err(error) => (Counts { passed: 0, failed: 1 }, Some(format!("the app did not build: {error}"))),
     };
+    drop(opensearch);
     layers.push(("e2e (node --test, Chromium)", e2e.0, e2e.1));
 
     println!();
