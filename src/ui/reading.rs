@@ -67,6 +67,7 @@ mod tests {
             query: "lamp".into(),
             results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
             suggestion: None,
+            total: None,
         }
     }
 
