@@ -124,6 +124,12 @@ describe('remote engine (OpenSearch API)', () => {
     assert.ok((await marks(page)).some((m) => /^cheddar$/i.test(m)), `highlighted: ${await marks(page)}`);
     assert.equal(await ui(page).search.inputValue(), 'show me cheddar');
     await eventually(async () => assert.match(await statusText(page), /results? for “show me cheddar”/));
+    // …and read aloud exactly as with the built-in catalog: the summary first, then the top result's title.
+    await eventually(async () => {
+      const texts = (await fake(page, 'spoken')).map((u) => u.text);
+      assert.match(texts[0] || '', /^\d+ results? for show me cheddar\.$/, JSON.stringify(texts));
+      assert.ok(texts.slice(1).some((t) => /^cheddar\b/i.test(t)), JSON.stringify(texts));
+    }, { timeout: 5000, message: 'the remote results are read aloud' });
 
     const sent = JSON.parse(searches().at(-1).body);
     const clauses = sent.query.bool.should.map((c) => [c.multi_match.query, c.multi_match.boost, c.multi_match.fuzziness]);

@@ -56,8 +56,10 @@ pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx,
             pending = false;
             reader.stop();
         }
+        // A remote provider answers later: wait (tracking the response) until it answers this request.
+        let answered = || search.response.with(|response| response.query == request.text);
         match status {
-            CatalogStatus::Ready { .. } if pending => {
+            CatalogStatus::Ready { .. } if pending && answered() => {
                 let items = search.response.with_untracked(|response| script(response, &search.speak.get_untracked()));
                 // Hold the recognizer before the first word, not a tick after (the effect below keeps it held).
                 speech.0.pause.run(());
