@@ -52,8 +52,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 &["bench", "--quiet", "-p", "hark-engine", "--bench", "engine", "--", "--warm-up-time", "1", "--measurement-time", "3"],
             ))
         })?;
-        let lines: Vec<&str> = criterion.lines().filter(|l| l.contains("time:") || l.starts_with("Benchmarking") && l.contains(": Analyzing")).collect();
-        let summary = if lines.is_empty() { criterion.trim().to_string() } else { lines.join("\n") };
+        let summary = criterion_summary(&criterion);
         let _ = writeln!(report, "**criterion** (`cargo bench -p hark-engine --bench engine`)\n\n```\n{summary}\n```\n");
     }
 
@@ -90,6 +89,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("\n{report}");
     println!("==> wrote bench-report/REPORT.md and bench-report/browser.json");
     Ok(())
+}
+
+/// The `name  time: [low mid high]` lines of criterion's output; a long name is printed on a line of its own, with
+/// `time:` on the next.
+fn criterion_summary(output: &str) -> String {
+    let mut lines = Vec::new();
+    let mut previous = "";
+    for line in output.lines() {
+        if let Some(at) = line.find("time:") {
+            let name = line[..at].trim();
+            let name = if name.is_empty() { previous.trim() } else { name };
+            lines.push(format!("{name:<32} {}", line[at..].trim()));
+        }
+        if !line.trim().is_empty() {
+            previous = line;
+        }
+    }
+    if lines.is_empty() { output.trim().to_string() } else { lines.join("\n") }
 }
 
 /// Run and return stdout (stderr passes through); fails with the command's name.
@@ -239,4 +256,27 @@ fn json_objects_after(json: &str, marker: &str) -> Vec<String> {
         }
     }
     objects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn criterion_names_on_their_own_line_are_kept() {
+        let output = "things/load index       time:   [1.67 ms 1.68 ms 1.69 ms]\nwordnet-all/parse catalog\n                        time:   [288 ms 292 ms 295 ms]\n";
+        let summary = criterion_summary(output);
+        assert!(summary.contains("things/load index"), "{summary}");
+        assert!(summary.lines().nth(1).is_some_and(|l| l.starts_with("wordnet-all/parse catalog") && l.contains("292 ms")), "{summary}");
+    }
+
+    #[test]
+    fn reads_numbers_and_objects_from_the_json() {
+        let json = r#"{"chromium": "156", "results": [{"engine": "hark", "readyMs": 47.5}, {"engine": "x", "error": "boom"}]}"#;
+        assert_eq!(json_field(json, "chromium").as_deref(), Some("156"));
+        let objects = json_objects_after(json, "\"results\"");
+        assert_eq!(objects.len(), 2);
+        assert_eq!(json_number(&objects[0], "readyMs"), Some(47.5));
+        assert_eq!(json_field(&objects[1], "error").as_deref(), Some("boom"));
+    }
 }
