@@ -6,7 +6,7 @@
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { Harness, ui, fake, eventually, sleep } from './support/browser.mjs';
+import { Harness, ui, fake, eventually, sleep, speakQuery } from './support/browser.mjs';
 
 const OPENSEARCH = (process.env.HARK_OPENSEARCH_URL || '').replace(/\/$/, '');
 const INDEX = `hark-e2e-${process.pid}-${Date.now()}`;
@@ -117,9 +117,7 @@ describe('remote engine (OpenSearch API)', () => {
     const { page, errors } = await h.newPage();
     await h.open(page);
     await ready(page);
-    await ui(page).mic.click();
-    await eventually(async () => assert.equal(await ui(page).mic.getAttribute('aria-pressed'), 'true'));
-    await fake(page, 'say', 'show me cheddar', { alternatives: [['show me chedder', 0.4]] });
+    await speakQuery(page, 'show me cheddar', { alternatives: [['show me chedder', 0.4]] });
     await topTitles(page, 1, (list) => list[0] === 'cheddar');
     assert.ok((await marks(page)).some((m) => /^cheddar$/i.test(m)), `highlighted: ${await marks(page)}`);
     assert.equal(await ui(page).search.inputValue(), 'show me cheddar');

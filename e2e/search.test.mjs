@@ -2,7 +2,7 @@
 // or broken catalogs and configs (which must give a clear message and leave typing working).
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { Harness, ui, fake, eventually } from './support/browser.mjs';
+import { Harness, ui, eventually, speakQuery } from './support/browser.mjs';
 
 const h = new Harness();
 before(() => h.start());
@@ -67,9 +67,7 @@ describe('default catalog', () => {
     const { page, errors } = await h.newPage();
     await h.open(page);
     await ready(page);
-    await ui(page).mic.click();
-    await eventually(async () => assert.equal(await ui(page).mic.getAttribute('aria-pressed'), 'true'));
-    await fake(page, 'say', 'show me cheddar', { alternatives: [['show me chedder', 0.4]] });
+    await speakQuery(page, 'show me cheddar', { alternatives: [['show me chedder', 0.4]] });
     await topTitles(page, 1, (list) => /cheddar/i.test(list[0] || ''));
     assert.equal(await ui(page).search.inputValue(), 'show me cheddar');
     assert.deepEqual(errors, []);

@@ -111,6 +111,16 @@ export function fake(page, method, ...args) {
   );
 }
 
+/** Click "Voice search", wait until it is pressed, then make the fake recognizer say `text` (a final result). */
+export async function speakQuery(page, text, options = {}) {
+  const mic = page.getByRole('button', { name: 'Voice search' });
+  await mic.click();
+  await eventually(async () => (await mic.getAttribute('aria-pressed')) === 'true', {
+    message: 'the microphone should be listening',
+  });
+  await fake(page, 'say', text, options);
+}
+
 /** A snapshot of the fake's state (serialisable). */
 export function fakeState(page) {
   return page.evaluate(() => {
