@@ -266,3 +266,44 @@ describe('remote engine (OpenSearch API)', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('cargo xtask catalog --upload', () => {
+  remoteTest('loads a catalog (mapping, _bulk, progress) that the page then searches by voice', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hark-upload-'));
+    const file = path.join(dir, 'instruments.jsonl');
+    const docs = [
+      { id: 'u1', title: 'harmonica', description: 'a small rectangular free-reed instrument played by blowing', category: 'wind instrument' },
+      { id: 'u2', title: 'ukulele', description: 'a small guitar with four strings', category: 'guitar' },
+      { id: 'u3', title: 'xylophone', description: 'a percussion instrument of wooden bars', category: 'percussion' },
+    ];
+    await fs.writeFile(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    const index = `${INDEX}-upload`;
+    const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+    const { stdout, stderr } = await promisify(execFile)(
+      'cargo', ['xtask', 'catalog', '--upload', OPENSEARCH, index, '--catalog', file, '--batch', '2'],
+      { cwd: repo, timeout: 300_000 },
+    );
+    assert.match(stdout + stderr, /3 \/ 3|100 ?%/, `progress shown:\n${stdout}\n${stderr}`);
+    try {
+      h.server.route('/hark.json', { body: JSON.stringify({ noun: 'instruments', remote: { endpoint: '/search-proxy', index } }) });
+      h.server.proxy('/search-proxy/', OPENSEARCH);
+      const { page, errors } = await h.newPage();
+      await h.open(page);
+      await eventually(async () => assert.match(await page.getByRole('status').textContent(), /Ready/), { timeout: 15_000 });
+      await speakQuery(page, 'show me a harmonika');
+      await eventually(async () => {
+        const titles = await page.locator('ol[aria-label="Results"] > li .result-title').allTextContents();
+        assert.equal(titles[0], 'harmonica', JSON.stringify(titles));
+      }, { timeout: 10_000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await cluster('DELETE', `/${index}`).catch(() => {});
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
