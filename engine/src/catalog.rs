@@ -147,6 +147,24 @@ pub enum CatalogWarning {
     },
 }
 
+/// One catalog item: parsed JSON that must be an object; either failure names `location`.
+fn object_at(
+    parsed: Result<Value, serde_json::Error>,
+    location: Location,
+) -> Result<serde_json::Map<String, Value>, CatalogError> {
+    match parsed {
+        Ok(Value::Object(obj)) => Ok(obj),
+        Ok(value) => Err(CatalogError::NotAnObject {
+            location,
+            found: type_name(&value),
+        }),
+        Err(e) => Err(CatalogError::Json {
+            location,
+            message: e.to_string(),
+        }),
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -204,17 +222,7 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
             for (index, raw) in items.iter().enumerate() {
                 let offset = (raw.get().as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
                 let location = Location::Item { index, offset };
-                let value: Value =
-                    serde_json::from_str(raw.get()).map_err(|e| CatalogError::Json {
-                        location,
-                        message: e.to_string(),
-                    })?;
-                let Value::Object(obj) = value else {
-                    return Err(CatalogError::NotAnObject {
-                        location,
-                        found: type_name(&value),
-                    });
-                };
+                let obj = object_at(serde_json::from_str(raw.get()), location)?;
                 add(&mut catalog, &obj, location, index)?;
             }
         }
@@ -224,17 +232,7 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
                     continue;
                 }
                 let location = Location::Line(i + 1);
-                let value: Value =
-                    serde_json::from_slice(line).map_err(|e| CatalogError::Json {
-                        location,
-                        message: e.to_string(),
-                    })?;
-                let Value::Object(obj) = value else {
-                    return Err(CatalogError::NotAnObject {
-                        location,
-                        found: type_name(&value),
-                    });
-                };
+                let obj = object_at(serde_json::from_slice(line), location)?;
                 let ordinal = catalog.docs.len();
                 add(&mut catalog, &obj, location, ordinal)?;
             }
