@@ -120,8 +120,9 @@ fn capture(mut command: Command) -> Result<String, String> {
 }
 
 fn browser_section(json: &str) -> String {
+    let report: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
     let mut out = String::from("## In the browser: 117,791 WordNet synsets, one headless Chromium, side by side\n\n");
-    let chromium = json_field(json, "chromium").unwrap_or_default();
+    let chromium = report["chromium"].as_str().unwrap_or_default();
     let _ = writeln!(
         out,
         "Chromium {chromium}, each engine in a fresh page. *Ready*: from the bytes having arrived to searchable. *Heap*: JS heap growth \
@@ -130,39 +131,35 @@ fn browser_section(json: &str) -> String {
     );
     let _ = writeln!(out, "| engine | ready (ms) | heap (MB) | p50 / p95 clean (ms) | p50 / p95 misspelled (ms) | recall@10 clean | recall@10 misspelled |");
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
-    for result in json_objects_after(json, "\"results\"") {
-        let engine = json_field(&result, "engine").unwrap_or_default();
-        let label = match engine.as_str() {
+    for result in report["results"].as_array().into_iter().flatten() {
+        let label = match result["engine"].as_str().unwrap_or_default() {
             "hark" => "**Hark** (wasm, prebuilt index)",
             "hark-in-page" => "Hark (wasm, indexing the JSONL in the page)",
             "minisearch" => "MiniSearch 7.2.0 (prefix, fuzzy 0.2)",
             "flexsearch" => "FlexSearch 0.8.212 (Document, tokenize forward)",
             other => other,
         };
-        if let Some(error) = json_field(&result, "error") {
+        if let Some(error) = result["error"].as_str() {
             let _ = writeln!(out, "| {label} | failed: {error} | | | | | |");
             continue;
         }
-        let number = |key: &str| json_number(&result, key);
-        let set = |name: &str, key: &str| {
-            result.find(&format!("\"{name}\"")).and_then(|at| json_number(&result[at..], key))
-        };
+        let number = |value: &serde_json::Value| value.as_f64().unwrap_or(f64::NAN);
+        let sets = &result["sets"];
         let _ = writeln!(
             out,
             "| {label} | {:.0} | {:.1} | {:.1} / {:.1} | {:.1} / {:.1} | {:.3} | {:.3} |",
-            number("readyMs").unwrap_or(f64::NAN),
-            number("heapBytes").unwrap_or(f64::NAN) / 1e6,
-            set("clean", "p50").unwrap_or(f64::NAN),
-            set("clean", "p95").unwrap_or(f64::NAN),
-            set("misspelled", "p50").unwrap_or(f64::NAN),
-            set("misspelled", "p95").unwrap_or(f64::NAN),
-            set("clean", "recall").unwrap_or(f64::NAN),
-            set("misspelled", "recall").unwrap_or(f64::NAN),
+            number(&result["readyMs"]),
+            number(&result["heapBytes"]) / 1e6,
+            number(&sets["clean"]["p50"]),
+            number(&sets["clean"]["p95"]),
+            number(&sets["misspelled"]["p50"]),
+            number(&sets["misspelled"]["p95"]),
+            number(&sets["clean"]["recall"]),
+            number(&sets["misspelled"]["recall"]),
         );
     }
-    if let Some(at) = json.find("\"speak\"") {
-        let speak = &json[at..];
-        match (json_number(speak, "p50"), json_number(speak, "p95")) {
+    if !report["speak"].is_null() {
+        match (report["speak"]["p50"].as_f64(), report["speak"]["p95"].as_f64()) {
             (Some(p50), Some(p95)) => {
                 let _ = writeln!(out, "\nFinal transcript → first `speechSynthesis.speak()` in the app (fake speech, 30 runs): p50 {p50:.1} ms, p95 {p95:.1} ms (target ≤ 50 ms).");
             }
@@ -215,49 +212,6 @@ fn machine() -> String {
     format!("{model}, {cores} cores, {mem_gib:.0} GiB")
 }
 
-/// A string field `"key": "value"` in a small JSON text (the report's input is our own output).
-fn json_field(json: &str, key: &str) -> Option<String> {
-    let at = json.find(&format!("\"{key}\""))?;
-    let rest = json[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-    Some(rest[..rest.find('"')?].to_string())
-}
-
-/// A number field `"key": 1.5`.
-fn json_number(json: &str, key: &str) -> Option<f64> {
-    let at = json.find(&format!("\"{key}\""))?;
-    let rest = json[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start();
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))).unwrap_or(rest.len());
-    rest[..end].parse().ok()
-}
-
-/// The top-level objects of the array after `marker`.
-fn json_objects_after(json: &str, marker: &str) -> Vec<String> {
-    let Some(start) = json.find(marker).and_then(|at| json[at..].find('[').map(|i| at + i + 1)) else { return vec![] };
-    let mut objects = Vec::new();
-    let (mut depth, mut begin) = (0usize, None);
-    for (i, c) in json[start..].char_indices() {
-        match c {
-            '{' => {
-                if depth == 0 {
-                    begin = Some(start + i);
-                }
-                depth += 1;
-            }
-            '}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    if let Some(b) = begin.take() {
-                        objects.push(json[b..=start + i].to_string());
-                    }
-                }
-            }
-            ']' if depth == 0 => break,
-            _ => {}
-        }
-    }
-    objects
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,12 +225,15 @@ mod tests {
     }
 
     #[test]
-    fn reads_numbers_and_objects_from_the_json() {
-        let json = r#"{"chromium": "156", "results": [{"engine": "hark", "readyMs": 47.5}, {"engine": "x", "error": "boom"}]}"#;
-        assert_eq!(json_field(json, "chromium").as_deref(), Some("156"));
-        let objects = json_objects_after(json, "\"results\"");
-        assert_eq!(objects.len(), 2);
-        assert_eq!(json_number(&objects[0], "readyMs"), Some(47.5));
-        assert_eq!(json_field(&objects[1], "error").as_deref(), Some("boom"));
+    fn renders_a_row_per_engine_and_failures_in_place() {
+        let json = r#"{"chromium": "156", "results": [
+            {"engine": "hark", "readyMs": 47.5, "heapBytes": 25600000,
+             "sets": {"clean": {"p50": 0.7, "p95": 1.2, "recall": 1}, "misspelled": {"p50": 0.8, "p95": 1.4, "recall": 0.983}}},
+            {"engine": "x", "error": "boom"}], "speak": {"p50": 1.5, "p95": 3.0}}"#;
+        let section = browser_section(json);
+        assert!(section.contains("Chromium 156"), "{section}");
+        assert!(section.contains("| **Hark** (wasm, prebuilt index) | 48 | 25.6 | 0.7 / 1.2 | 0.8 / 1.4 | 1.000 | 0.983 |"), "{section}");
+        assert!(section.contains("| x | failed: boom |"), "{section}");
+        assert!(section.contains("p50 1.5 ms, p95 3.0 ms"), "{section}");
     }
 }
