@@ -22,8 +22,8 @@ pub use app::App;
 
 use leptos::prelude::*;
 
-use crate::search::loader::LoadProgress;
-use crate::search::{SearchRequest, SearchResponse};
+pub use crate::search::use_search::{Answer, CatalogStatus, SearchCtx};
+use crate::search::{Origin, SearchRequest};
 
 /// The submitted query and the text in the search box, shared by the components through context.
 #[derive(Clone, Copy)]
@@ -41,20 +41,27 @@ impl QueryCtx {
     /// Search for typed text (also puts it in the search box).
     pub fn search_typed(&self, text: &str) {
         self.draft.set(text.to_string());
-        self.request.set(SearchRequest::typed(text));
+        self.send(SearchRequest::typed(text));
     }
 
     /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
     pub fn submit(&self, text: &str) {
-        self.search_typed(text);
+        self.draft.set(text.to_string());
+        self.send(SearchRequest::typed(text).from(Origin::Submitted));
         self.settled.update(|n| *n += 1);
     }
 
     /// Search for a spoken phrase, then read aloud.
     pub fn search_spoken(&self, text: &str, alternatives: Vec<(String, f32)>) {
         self.draft.set(text.to_string());
-        self.request.set(SearchRequest::spoken(alternatives));
+        self.send(SearchRequest::spoken(alternatives));
         self.settled.update(|n| *n += 1);
+    }
+
+    /// Make `request` the newest one (numbered after the current one).
+    fn send(&self, mut request: SearchRequest) {
+        request.seq = self.request.with_untracked(|current| current.seq + 1);
+        self.request.set(request);
     }
 }
 
@@ -106,38 +113,4 @@ pub struct SettingsCtx {
     pub rate: RwSignal<f64>,
     /// Speech pitch, 0–2.
     pub pitch: RwSignal<f64>,
-}
-
-/// Where the catalog is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CatalogStatus {
-    /// Still loading.
-    Loading(LoadProgress),
-    /// Searchable.
-    Ready {
-        /// How many items, when known (a remote cluster is not counted).
-        count: Option<usize>,
-        /// What they are called.
-        noun: String,
-    },
-    /// Could not be loaded; the message says why.
-    Failed(String),
-}
-
-/// The catalog's state and the current results, provided by [`App`].
-#[derive(Clone, Copy)]
-pub struct SearchCtx {
-    /// Loading progress, then ready or failed.
-    pub status: Signal<CatalogStatus>,
-    /// The answer to the current request (or the last one answered while a remote request is in flight),
-    /// whichever provider gave it.
-    pub response: Signal<SearchResponse>,
-    /// Problems that did not stop loading.
-    pub warnings: Signal<Vec<String>>,
-    /// What is read aloud (`hark.json`'s `speak`).
-    pub speak: Signal<crate::search::config::SpeakConfig>,
-    /// A remote search has been waiting longer than 150 ms.
-    pub searching: Signal<bool>,
-    /// Why the last remote search failed, as a sentence; `None` after a success.
-    pub error: Signal<Option<String>>,
 }

@@ -57,10 +57,11 @@ pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx,
             reader.stop();
         }
         // A remote provider answers later: wait (tracking the response) until it answers this request.
-        let answered = || search.response.with(|response| response.query == request.text);
+        let answered = || search.answer.with(|answer| answer.seq == request.seq && answer.is_current());
         match status {
             CatalogStatus::Ready { .. } if pending && answered() => {
-                let items = search.response.with_untracked(|response| script(response, &search.speak.get_untracked()));
+                let items =
+                    search.answer.with_untracked(|answer| script(&answer.response, &search.speak.get_untracked()));
                 // Hold the recognizer before the first word, not a tick after (the effect below keeps it held).
                 speech.0.pause.run(());
                 synth.speak.run(items);
