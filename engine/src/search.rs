@@ -48,6 +48,10 @@ pub struct Query {
     pub phonetic: bool,
     /// Strip spoken filler ("show me", "please"). Default true.
     pub strip_filler: bool,
+    /// Facet and number filters, all of which must hold (see [`crate::filter`]). Default none.
+    pub filters: Vec<crate::filter::Filter>,
+    /// Result order. Default [`crate::filter::Sort::Relevance`].
+    pub sort: crate::filter::Sort,
 }
 
 impl Query {
@@ -70,6 +74,8 @@ impl Query {
             typo_tolerance: true,
             phonetic: true,
             strip_filler: true,
+            filters: Vec::new(),
+            sort: crate::filter::Sort::Relevance,
         }
     }
 
@@ -267,6 +273,9 @@ impl Index {
         if limit == 0 || n == 0 {
             return Vec::new();
         }
+        if let Some(hits) = crate::filter::browse(self, query, limit) {
+            return hits;
+        }
         let mut confidences: Vec<f32> = query
             .alternatives
             .iter()
@@ -328,7 +337,14 @@ impl Index {
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(scratch);
         }
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        crate::filter::retain(self, query, &mut ranked);
+        let by_number = crate::filter::number_order(self, query);
+        let order = |a: &(f32, u32), b: &(f32, u32)| {
+            by_number
+                .cmp(a.1, b.1)
+                .then(b.0.total_cmp(&a.0))
+                .then(a.1.cmp(&b.1))
+        };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);
@@ -607,7 +623,12 @@ impl Index {
                     &mut typos,
                 );
             }
-            typos.sort_unstable_by(|a, b| a.3.cmp(&b.3).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            typos.sort_unstable_by(|a, b| {
+                a.3.cmp(&b.3)
+                    .then(a.0.cmp(&b.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.2.cmp(&b.2))
+            });
             typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
             for &(dist, _, id, overrun) in &typos {
@@ -617,12 +638,19 @@ impl Index {
         }
         // An unfinished word with a typo: completions of words one edit away — unless the typed word is already one
         // plain edit from a whole word ("expresso" → espresso), the likelier reading.
-        let whole_word_typo = typos.iter().any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
+        let whole_word_typo = typos
+            .iter()
+            .any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
         if wants_typo_completions && !whole_word_typo {
             // A word shorter than what was typed is no completion ("express" for "expresso"); the typo path weighs
             // those.
             let dfa = lev_builder(1).build_prefix_dfa(word);
-            let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact, word.len());
+            let more = self.top_by_df(
+                self.vocab.search(Lev(&dfa)).into_stream(),
+                MAX_PREFIX,
+                exact,
+                word.len(),
+            );
             for (id, _) in more {
                 add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
             }
@@ -668,7 +696,12 @@ impl Index {
                     Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
                     None => r.phonetic,
                 };
-                add(&mut out, id, w * if overrun { OVERRUN_PENALTY } else { 1.0 }, Kind::Phonetic);
+                add(
+                    &mut out,
+                    id,
+                    w * if overrun { OVERRUN_PENALTY } else { 1.0 },
+                    Kind::Phonetic,
+                );
             }
         }
 
@@ -734,7 +767,13 @@ impl Index {
     }
 
     /// The `k` most frequent terms of a stream (ties by term id), scanning at most [`SCAN_LIMIT`].
-    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>, min_len: usize) -> Vec<(u64, u32)>
+    fn top_by_df<S>(
+        &self,
+        mut stream: S,
+        k: usize,
+        skip: Option<u64>,
+        min_len: usize,
+    ) -> Vec<(u64, u32)>
     where
         S: for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     {
