@@ -13,6 +13,7 @@ pub mod loader;
 pub mod local;
 pub mod remote;
 pub mod remote_client;
+pub mod understand;
 
 use std::ops::Range;
 
