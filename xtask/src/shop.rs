@@ -199,16 +199,16 @@ mod tests {
             Laptop,laptop,\"Fast, \"\"thin\"\"\",category:Electronics|category:Computers|brand:Apple,13 inch|8GB,L1,1299.00,\n\
             ,,,,15 inch|8GB,L2,1399.00,\n\
             Chair,chair,Comfy,category:Home|category:Furniture|color:gray,mint,C1,100,color:green\n";
-        let items = items(csv).unwrap();
-        assert_eq!(items.len(), 3);
-        assert_eq!(items[0]["title"], "Laptop 13 inch 8GB");
-        assert_eq!(items[0]["description"], "Fast, \"thin\"");
-        assert_eq!(items[1]["price"], 1399.0);
-        assert_eq!(items[1]["category"], "Computers");
-        assert_eq!(items[1]["department"], "Electronics");
-        assert_eq!(items[1]["brand"], "Apple");
-        assert_eq!(items[2]["title"], "Chair", "one variant: no options in the title");
-        assert_eq!(items[2]["color"], json!(["gray", "green"]));
+        let got = items(csv).unwrap();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0]["title"], "Laptop 13 inch 8GB");
+        assert_eq!(got[0]["description"], "Fast, \"thin\"");
+        assert_eq!(got[1]["price"], 1399.0);
+        assert_eq!(got[1]["category"], "Computers");
+        assert_eq!(got[1]["department"], "Electronics");
+        assert_eq!(got[1]["brand"], "Apple");
+        assert_eq!(got[2]["title"], "Chair", "one variant: no options in the title");
+        assert_eq!(got[2]["color"], json!(["gray", "green"]));
         assert!(items(",,\n,,x,y\n").is_err());
     }
 }
