@@ -48,12 +48,20 @@ fn one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// "&" is said as a word: "and", "und", "et", "y" all stand for it ("home and garden").
+fn and_word(key: &str) -> &str {
+    match key {
+        "&" | "und" | "et" | "y" => "and",
+        k => k,
+    }
+}
+
 /// Values of two or more words said as written; marks them used.
 pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary) -> Vec<(usize, Filter)> {
     let mut values: Vec<(Vec<String>, &str, &str)> = Vec::new();
     for f in &vocab.facets {
         for (v, _) in &f.values {
-            let words: Vec<String> = super::text::tokenize(v).into_iter().map(|t| t.key).collect();
+            let words: Vec<String> = super::text::tokenize(v).into_iter().map(|t| and_word(&t.key).to_owned()).collect();
             if words.len() >= 2 && words.len() <= MAX_WORDS {
                 values.push((words, &f.name, v));
             }
@@ -69,7 +77,8 @@ pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary
                 if used.get(at).copied().unwrap_or(true) {
                     return false;
                 }
-                t.key == *w || (k + 1 == words.len() && plural_stem(&t.key, Lang::En) == w.as_str())
+                let said = and_word(&t.key);
+                said == w || (k + 1 == words.len() && plural_stem(said, Lang::En) == w.as_str())
             });
             let same = values.iter().filter(|(w, _, _)| w == words).count();
             if fits && same == 1 {

@@ -276,7 +276,7 @@ const ES_BOUNDS: &[(&str, BoundWord)] = &[
 ];
 
 const EN_SORTS: &[(&str, SortWord)] = &[
-    ("cheapest", PriceAsc), ("cheapest first", PriceAsc), ("the cheapest", PriceAsc), ("lowest price", PriceAsc),
+    ("cheapest", PriceAsc), ("cheapest first", PriceAsc), ("cheap", PriceAsc), ("inexpensive", PriceAsc), ("the cheapest", PriceAsc), ("lowest price", PriceAsc),
     ("lowest prices", PriceAsc), ("price low to high", PriceAsc), ("sort by price", PriceAsc),
     ("sorted by price", PriceAsc), ("order by price", PriceAsc), ("by price", PriceAsc),
     ("least expensive", PriceAsc), ("most expensive", PriceDesc), ("the most expensive", PriceDesc),
@@ -287,7 +287,8 @@ const EN_SORTS: &[(&str, SortWord)] = &[
 ];
 
 const DE_SORTS: &[(&str, SortWord)] = &[
-    ("am billigsten", PriceAsc), ("billigste", PriceAsc), ("billigsten", PriceAsc), ("gunstigste", PriceAsc),
+    ("am billigsten", PriceAsc), ("billigste", PriceAsc), ("billig", PriceAsc), ("billige", PriceAsc),
+    ("gunstig", PriceAsc), ("gunstige", PriceAsc), ("billigsten", PriceAsc), ("gunstigste", PriceAsc),
     ("gunstigsten", PriceAsc), ("am gunstigsten", PriceAsc), ("nach preis sortieren", PriceAsc),
     ("nach preis", PriceAsc), ("preis aufsteigend", PriceAsc), ("teuerste", PriceDesc), ("teuersten", PriceDesc),
     ("am teuersten", PriceDesc), ("preis absteigend", PriceDesc), ("neueste", Newest), ("neuesten", Newest),
@@ -296,6 +297,7 @@ const DE_SORTS: &[(&str, SortWord)] = &[
 ];
 
 const FR_SORTS: &[(&str, SortWord)] = &[
+    ("pas cher", PriceAsc), ("pas chers", PriceAsc), ("pas chere", PriceAsc), ("pas cheres", PriceAsc),
     ("le moins cher", PriceAsc), ("la moins chere", PriceAsc), ("les moins chers", PriceAsc),
     ("les moins cheres", PriceAsc), ("trier par prix", PriceAsc), ("par prix", PriceAsc),
     ("prix croissant", PriceAsc), ("le plus cher", PriceDesc), ("la plus chere", PriceDesc),

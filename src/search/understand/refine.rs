@@ -8,7 +8,7 @@
 
 use super::lang::Lang;
 use super::text::{longest_at, Token};
-use super::{Filter, Refinement, Sort, State, Understood};
+use super::{Filter, Refinement, State, Understood};
 use std::ops::Bound;
 
 /// The first refinement phrase; marks its words used.
@@ -166,6 +166,7 @@ fn more_expensive(state: &mut State, prices: &[f64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::understand::Sort;
 
     fn said(refinement: Option<Refinement>, filters: Vec<Filter>, text: &str) -> Understood {
         Understood { text: text.into(), filters, refinement, ..Understood::default() }
