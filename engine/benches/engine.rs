@@ -105,7 +105,11 @@ fn with_prices(bytes: &[u8]) -> Vec<u8> {
         let Ok(serde_json::Value::Object(mut obj)) = serde_json::from_slice(line) else {
             continue;
         };
-        let id = obj.get("id").and_then(|v| v.as_str()).unwrap_or("").to_owned();
+        let id = obj
+            .get("id")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_owned();
         let cents = fnv1a(&id) % 100_000 + 100;
         obj.insert("price".into(), serde_json::json!(cents as f64 / 100.0));
         out.extend_from_slice(serde_json::Value::Object(obj).to_string().as_bytes());
@@ -123,7 +127,10 @@ fn p50_p95(mut times: Vec<f64>) -> (f64, f64) {
 fn bench_columns(c: &mut Criterion, name: &str) {
     let path = catalog_dir().join(format!("{name}.jsonl"));
     let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipping {name} filters: {} not found (run `cargo xtask catalog`)", path.display());
+        eprintln!(
+            "skipping {name} filters: {} not found (run `cargo xtask catalog`)",
+            path.display()
+        );
         return;
     };
     let cfg: CatalogConfig = serde_json::from_str(
@@ -132,19 +139,35 @@ fn bench_columns(c: &mut Criterion, name: &str) {
     .expect("bench config");
     let catalog = parse_catalog(&with_prices(&bytes), &cfg).expect("catalog parses");
     let index = Index::build(&catalog, &cfg);
-    let top_category = index.facet_counts(0..index.len() as u32)[0].values[0].0.clone();
+    let top_category = index.facet_counts(0..index.len() as u32)[0].values[0]
+        .0
+        .clone();
     let under = |max: f64| Filter::range("price", Unbounded, Excluded(max));
-    let cheapest = Sort::Number { number: "price".into(), descending: false };
+    let cheapest = Sort::Number {
+        number: "price".into(),
+        descending: false,
+    };
     let clean: Vec<Query> = bench_queries::generate(&index, 300, 1)
         .into_iter()
         .filter(|q| q.set == QuerySet::Clean)
-        .map(|q| Query::text(q.query).with_limit(10).with_prefix_last_word(false))
+        .map(|q| {
+            Query::text(q.query)
+                .with_limit(10)
+                .with_prefix_last_word(false)
+        })
         .collect();
     let variants: [(&str, Box<dyn Fn(&Query) -> Query>); 4] = [
-        ("price under 100", Box::new(|q: &Query| q.clone().with_filter(under(100.0)))),
+        (
+            "price under 100",
+            Box::new(|q: &Query| q.clone().with_filter(under(100.0))),
+        ),
         (
             "price under 100, cheapest first",
-            Box::new(|q: &Query| q.clone().with_filter(under(100.0)).with_sort(cheapest.clone())),
+            Box::new(|q: &Query| {
+                q.clone()
+                    .with_filter(under(100.0))
+                    .with_sort(cheapest.clone())
+            }),
         ),
         (
             "price under 100 + top category, cheapest first",
@@ -157,7 +180,12 @@ fn bench_columns(c: &mut Criterion, name: &str) {
         ),
         (
             "blank text: all under 50, cheapest first",
-            Box::new(|_: &Query| Query::text("").with_limit(10).with_filter(under(50.0)).with_sort(cheapest.clone())),
+            Box::new(|_: &Query| {
+                Query::text("")
+                    .with_limit(10)
+                    .with_filter(under(50.0))
+                    .with_sort(cheapest.clone())
+            }),
         ),
     ];
     let mut g = c.benchmark_group(format!("{name} filtered query"));
@@ -173,7 +201,10 @@ fn bench_columns(c: &mut Criterion, name: &str) {
             })
             .collect();
         let (p50, p95) = p50_p95(times);
-        eprintln!("{name} {label}: {} queries, p50 {p50:.3} ms, p95 {p95:.3} ms", qs.len());
+        eprintln!(
+            "{name} {label}: {} queries, p50 {p50:.3} ms, p95 {p95:.3} ms",
+            qs.len()
+        );
         let mut i = 0;
         g.bench_function(*label, |b| {
             b.iter(|| {

@@ -61,7 +61,8 @@ pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary
     let mut values: Vec<(Vec<String>, &str, &str)> = Vec::new();
     for f in &vocab.facets {
         for (v, _) in &f.values {
-            let words: Vec<String> = super::text::tokenize(v).into_iter().map(|t| and_word(&t.key).to_owned()).collect();
+            let words: Vec<String> =
+                super::text::tokenize(v).into_iter().map(|t| and_word(&t.key).to_owned()).collect();
             if words.len() >= 2 && words.len() <= MAX_WORDS {
                 values.push((words, &f.name, v));
             }
@@ -94,7 +95,12 @@ pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary
 }
 
 /// One-word values, unambiguous in their best tier; marks them used.
-pub(crate) fn single_words(tokens: &[Token], used: &mut [bool], lang: Lang, vocab: &Vocabulary) -> Vec<(usize, Filter)> {
+pub(crate) fn single_words(
+    tokens: &[Token],
+    used: &mut [bool],
+    lang: Lang,
+    vocab: &Vocabulary,
+) -> Vec<(usize, Filter)> {
     let filler = lang.filler();
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {

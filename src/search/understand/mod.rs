@@ -99,7 +99,9 @@ impl NumberVocab {
         };
         let mut spoken = vec![key.clone(), format!("{key}s")];
         if role == NumberRole::Rating {
-            spoken.extend(["star", "stars", "sterne", "sternen", "etoiles", "etoile", "estrellas", "estrella"].map(String::from));
+            spoken.extend(
+                ["star", "stars", "sterne", "sternen", "etoiles", "etoile", "estrellas", "estrella"].map(String::from),
+            );
         }
         NumberVocab { name: name.to_owned(), spoken, role }
     }

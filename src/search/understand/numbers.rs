@@ -108,9 +108,8 @@ fn words(tokens: &[Token], used: &[bool], at: usize, lang: Lang) -> Option<Numbe
         }
         // "a hundred", "a thousand"
         let article = !any && lang == Lang::En && (key == "a" || key == "an");
-        let next_is_big = tokens.get(i + 1).is_some_and(|n| {
-            matches!(lang.number_word(&n.key), Some(Word::Hundred | Word::Thousand))
-        });
+        let next_is_big =
+            tokens.get(i + 1).is_some_and(|n| matches!(lang.number_word(&n.key), Some(Word::Hundred | Word::Thousand)));
         if article && next_is_big && !used.get(i + 1).copied().unwrap_or(true) {
             current = 1.0;
             any = true;

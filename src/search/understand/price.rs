@@ -39,9 +39,9 @@ pub(crate) fn extract(tokens: &[Token], used: &mut [bool], lang: Lang, vocab: &V
 
 /// A currency sign or word at `at` (`$`, `dollars`, `bucks`, `€`, `euros`, `£`…).
 fn currency_at(tokens: &[Token], used: &[bool], at: usize, lang: Lang) -> bool {
-    tokens.get(at).is_some_and(|t| {
-        !used.get(at).copied().unwrap_or(true) && lang.currencies().iter().any(|(w, _)| *w == t.key)
-    })
+    tokens
+        .get(at)
+        .is_some_and(|t| !used.get(at).copied().unwrap_or(true) && lang.currencies().iter().any(|(w, _)| *w == t.key))
 }
 
 /// An amount at `at`: optional sign, number, optional currency; returns (value, end, currency said).

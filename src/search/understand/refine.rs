@@ -194,7 +194,8 @@ mod tests {
     fn more_expensive_raises_the_floor_and_drops_a_ceiling_below_it() {
         use Bound::*;
         let prev = State { text: "lamps".into(), filters: vec![price(Unbounded, Excluded(50.0))], sort: None };
-        let next = apply_refinement(&prev, &said(Some(Refinement::MoreExpensive), vec![], ""), &[10.0, 20.0, 30.0, 40.0]);
+        let next =
+            apply_refinement(&prev, &said(Some(Refinement::MoreExpensive), vec![], ""), &[10.0, 20.0, 30.0, 40.0]);
         assert_eq!(next.filters, [price(Included(30.0), Excluded(50.0))]);
     }
 

@@ -12,7 +12,11 @@ pub(crate) fn extract(tokens: &[Token], used: &mut [bool], lang: Lang, vocab: &V
     for i in 0..tokens.len() {
         let Some((n, &word)) = longest_at(tokens, used, i, lang.sorts()) else { continue };
         let by_role = |role: NumberRole| {
-            vocab.numbers.iter().find(|v| v.role == role).map(|v| Sort::Number { name: v.name.clone(), descending: true })
+            vocab
+                .numbers
+                .iter()
+                .find(|v| v.role == role)
+                .map(|v| Sort::Number { name: v.name.clone(), descending: true })
         };
         let sort = match word {
             SortWord::PriceAsc => vocab.price.as_ref().map(|_| Sort::Price { descending: false }),

@@ -51,25 +51,60 @@ struct Words {
 fn words(lang: Lang) -> Words {
     match lang {
         Lang::En => Words {
-            under: "under", up_to: "up to", over: "over", from: "from", between: "between", and: "and",
-            result: "result", none: "No", cheapest: "cheapest first",
-            dearest: "most expensive first", highest: "highest first", lowest: "lowest first",
+            under: "under",
+            up_to: "up to",
+            over: "over",
+            from: "from",
+            between: "between",
+            and: "and",
+            result: "result",
+            none: "No",
+            cheapest: "cheapest first",
+            dearest: "most expensive first",
+            highest: "highest first",
+            lowest: "lowest first",
         },
         Lang::De => Words {
-            under: "unter", up_to: "bis", over: "über", from: "ab", between: "zwischen", and: "und",
-            result: "Ergebnis", none: "Keine", cheapest: "günstigste zuerst",
-            dearest: "teuerste zuerst", highest: "höchste zuerst", lowest: "niedrigste zuerst",
+            under: "unter",
+            up_to: "bis",
+            over: "über",
+            from: "ab",
+            between: "zwischen",
+            and: "und",
+            result: "Ergebnis",
+            none: "Keine",
+            cheapest: "günstigste zuerst",
+            dearest: "teuerste zuerst",
+            highest: "höchste zuerst",
+            lowest: "niedrigste zuerst",
         },
         Lang::Fr => Words {
-            under: "moins de", up_to: "jusqu'à", over: "plus de", from: "à partir de", between: "entre", and: "et",
-            result: "résultat", none: "Aucun", cheapest: "les moins chers d'abord",
-            dearest: "les plus chers d'abord", highest: "du plus grand au plus petit",
+            under: "moins de",
+            up_to: "jusqu'à",
+            over: "plus de",
+            from: "à partir de",
+            between: "entre",
+            and: "et",
+            result: "résultat",
+            none: "Aucun",
+            cheapest: "les moins chers d'abord",
+            dearest: "les plus chers d'abord",
+            highest: "du plus grand au plus petit",
             lowest: "du plus petit au plus grand",
         },
         Lang::Es => Words {
-            under: "menos de", up_to: "hasta", over: "más de", from: "desde", between: "entre", and: "y",
-            result: "resultado", none: "Ningún", cheapest: "los más baratos primero",
-            dearest: "los más caros primero", highest: "de mayor a menor", lowest: "de menor a mayor",
+            under: "menos de",
+            up_to: "hasta",
+            over: "más de",
+            from: "desde",
+            between: "entre",
+            and: "y",
+            result: "resultado",
+            none: "Ningún",
+            cheapest: "los más baratos primero",
+            dearest: "los más caros primero",
+            highest: "de mayor a menor",
+            lowest: "de menor a mayor",
         },
     }
 }
@@ -217,9 +252,6 @@ mod tests {
             summary(0, &state, "produits", Some("EUR"), Lang::Fr),
             "Aucun chairs, black, entre 20 € et 40 €, les moins chers d'abord."
         );
-        assert_eq!(
-            summary(1, &State::default(), "productos", None, Lang::Es),
-            "1 resultado: productos."
-        );
+        assert_eq!(summary(1, &State::default(), "productos", None, Lang::Es), "1 resultado: productos.");
     }
 }

@@ -120,7 +120,10 @@ fn french() {
     assert_eq!((q.sort.clone(), q.refinement), (Some(Sort::Price { descending: false }), None));
     assert_eq!(u("moins cher", Lang::Fr).refinement, Some(Refinement::Cheaper));
     assert_eq!(u("cinquante", Lang::Fr).text, "cinquante");
-    assert_eq!(u("jusqu'à quatre-vingt-dix euros", Lang::Fr).filters, [Filter::Price { min: Unbounded, max: Included(90.0) }]);
+    assert_eq!(
+        u("jusqu'à quatre-vingt-dix euros", Lang::Fr).filters,
+        [Filter::Price { min: Unbounded, max: Included(90.0) }]
+    );
     assert!(is_refinement_only(&u("effacer les filtres", Lang::Fr)));
 }
 
@@ -155,10 +158,41 @@ fn a_catalog_without_shop_keys_leaves_the_words() {
 #[test]
 fn never_panics() {
     let nasty = [
-        "", " ", "$", "€€€", "under", "between 5 and", "between and 5", "1,2,3,4", "9999999999999999999999999k",
-        "1e400", "nan", "-5", "--", "''''", "jusqu'", "l'", "😀 under 😀50", "ü̈ber 5", "\u{0}\u{FFFF}",
-        "à", "twenty-", "-twenty", "hundred thousand million", "und und und", "fünfundfünfzigtausendhundert",
-        "a a a a hundred", "y y y", "et et", "de de de 5 à", "1.2.3", ",5", "5,", ".", "k", "0k",
+        "",
+        " ",
+        "$",
+        "€€€",
+        "under",
+        "between 5 and",
+        "between and 5",
+        "1,2,3,4",
+        "9999999999999999999999999k",
+        "1e400",
+        "nan",
+        "-5",
+        "--",
+        "''''",
+        "jusqu'",
+        "l'",
+        "😀 under 😀50",
+        "ü̈ber 5",
+        "\u{0}\u{FFFF}",
+        "à",
+        "twenty-",
+        "-twenty",
+        "hundred thousand million",
+        "und und und",
+        "fünfundfünfzigtausendhundert",
+        "a a a a hundred",
+        "y y y",
+        "et et",
+        "de de de 5 à",
+        "1.2.3",
+        ",5",
+        "5,",
+        ".",
+        "k",
+        "0k",
     ];
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     let alphabet: Vec<char> = "aeiouüéñ$€£ 0123456789.,-'kund y et".chars().collect();
@@ -185,12 +219,37 @@ fn never_panics() {
 
 /// Vendure's sample store (the shop demo, `cargo xtask catalog --shop`): its facet values.
 fn vendure() -> Vocabulary {
-    let facet = |name: &str, values: &[&str]| FacetVocab { name: name.into(), values: values.iter().map(|v| (v.to_string(), 1)).collect() };
+    let facet = |name: &str, values: &[&str]| FacetVocab {
+        name: name.into(),
+        values: values.iter().map(|v| (v.to_string(), 1)).collect(),
+    };
     Vocabulary {
         facets: vec![
             facet("Category", &["Computers", "Photo", "Equipment", "Footwear", "Plants", "Furniture"]),
-            facet("Brand", &["Apple", "Logitech", "Samsung", "Corsair", "ADMI", "Seagate", "Polaroid", "Nikkon", "Agfa",
-                "Manfrotto", "Kodak", "Sony", "Rolleiflex", "Pinarello", "Everlast", "Nike", "Wilson", "Adidas", "Converse"]),
+            facet(
+                "Brand",
+                &[
+                    "Apple",
+                    "Logitech",
+                    "Samsung",
+                    "Corsair",
+                    "ADMI",
+                    "Seagate",
+                    "Polaroid",
+                    "Nikkon",
+                    "Agfa",
+                    "Manfrotto",
+                    "Kodak",
+                    "Sony",
+                    "Rolleiflex",
+                    "Pinarello",
+                    "Everlast",
+                    "Nike",
+                    "Wilson",
+                    "Adidas",
+                    "Converse",
+                ],
+            ),
             facet("Color", &["blue", "pink", "black", "white", "gray", "brown", "wood", "yellow", "green"]),
             facet("Department", &["Electronics", "Sports & Outdoor", "Home & Garden"]),
         ],
@@ -206,13 +265,23 @@ fn render(u: &Understood) -> String {
         Included(v) => format!("{closed}{v}"),
         Unbounded => String::new(),
     };
-    let filters: Vec<String> = u.filters.iter().map(|f| match f {
-        Filter::Facet { facet, value } => format!("{facet}={value}"),
-        Filter::Price { min, max } => format!("price{}{}", bound(min, ">", ">="), bound(max, "<", "<=")),
-        Filter::Number { name, min, max } => format!("{name}{}{}", bound(min, ">", ">="), bound(max, "<", "<=")),
-    }).collect();
+    let filters: Vec<String> = u
+        .filters
+        .iter()
+        .map(|f| match f {
+            Filter::Facet { facet, value } => format!("{facet}={value}"),
+            Filter::Price { min, max } => format!("price{}{}", bound(min, ">", ">="), bound(max, "<", "<=")),
+            Filter::Number { name, min, max } => format!("{name}{}{}", bound(min, ">", ">="), bound(max, "<", "<=")),
+        })
+        .collect();
     let sort = match &u.sort {
-        Some(Sort::Price { descending }) => if *descending { "price desc".to_string() } else { "price asc".to_string() },
+        Some(Sort::Price { descending }) => {
+            if *descending {
+                "price desc".to_string()
+            } else {
+                "price asc".to_string()
+            }
+        }
         Some(Sort::Number { name, descending }) => format!("{name} {}", if *descending { "desc" } else { "asc" }),
         None => String::new(),
     };

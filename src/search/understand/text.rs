@@ -70,11 +70,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     flush(&mut cur, &mut words);
-    words
-        .into_iter()
-        .filter(|w| w != "'")
-        .map(|raw| Token { key: fold(&raw), raw })
-        .collect()
+    words.into_iter().filter(|w| w != "'").map(|raw| Token { key: fold(&raw), raw }).collect()
 }
 
 /// Joins the words not consumed back into text (no space after an elision: `l'` `ordinateur`).
@@ -111,10 +107,7 @@ pub(crate) fn longest_at<'p, T>(
     at: usize,
     phrases: &'p [(&'p str, T)],
 ) -> Option<(usize, &'p T)> {
-    phrases
-        .iter()
-        .filter_map(|(p, v)| phrase_at(tokens, used, at, p).map(|n| (n, v)))
-        .max_by_key(|(n, _)| *n)
+    phrases.iter().filter_map(|(p, v)| phrase_at(tokens, used, at, p).map(|n| (n, v))).max_by_key(|(n, _)| *n)
 }
 
 #[cfg(test)]
