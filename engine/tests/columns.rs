@@ -258,3 +258,28 @@ fn number_and_config_errors_name_the_field() {
     let e = parse_catalog(br#"{"title":"x","color":{"r":1}}"#, &cfg).unwrap_err();
     assert!(e.to_string().contains("\"color\""), "{e}");
 }
+
+fn repo_file(path: &str) -> Vec<u8> {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+#[test]
+fn the_shop_configs_validate_and_the_german_fixture_filters() {
+    let shop: CatalogConfig = serde_json::from_slice(&repo_file("hark.shop.json")).unwrap();
+    shop.validate().unwrap();
+    assert_eq!(shop.price.as_ref().map(|p| p.currency.as_str()), Some("USD"));
+    let cfg: CatalogConfig = serde_json::from_slice(&repo_file("e2e/fixtures/hark.shop-de.json")).unwrap();
+    cfg.validate().unwrap();
+    let catalog = parse_catalog(&repo_file("e2e/fixtures/shop-de.jsonl"), &cfg).unwrap();
+    assert!(catalog.warnings.is_empty(), "{:?}", catalog.warnings);
+    let idx = Index::build(&catalog, &cfg);
+    assert_eq!(idx.currency(), Some("EUR"));
+    let q = Query::text("")
+        .with_filter(Filter::facet("Farbe", "schwarz"))
+        .with_filter(Filter::range("price", Unbounded, Excluded(100.0)))
+        .with_sort(price_sort(false));
+    assert_eq!(ids(&idx, &idx.search(&q)), ["de-4", "de-1"]);
+    let stühle = idx.search(&Query::text("Bürostuhl").with_filter(Filter::facet("Kategorie", "Stühle")));
+    assert_eq!(stühle.len(), 2);
+}
