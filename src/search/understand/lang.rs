@@ -97,7 +97,7 @@ impl Lang {
             Lang::En => &["and", "to"],
             Lang::De => &["und", "bis"],
             Lang::Fr => &["et", "a"],
-            Lang::Es => &["y", "a"],
+            Lang::Es => &["y", "a", "hasta"],
         }
     }
 

@@ -79,6 +79,17 @@ fn bound_at(
     vocab: &Vocabulary,
 ) -> Option<(usize, Filter)> {
     let (first, mut end, mut currency) = amount_at(tokens, used, at, lang)?;
+    // "from 20 to 40", "ab 20 bis 40", "desde 20 hasta 40": a lower bound that a joiner and a
+    // second amount turn into a range.
+    let kind = match kind {
+        BoundWord::AtLeast
+            if tokens.get(end).is_some_and(|t| lang.range_joiners().contains(&t.key.as_str()))
+                && amount_at(tokens, used, end + 1, lang).is_some() =>
+        {
+            BoundWord::Between
+        }
+        k => k,
+    };
     let (min, max) = match kind {
         BoundWord::Below => (Bound::Unbounded, Bound::Excluded(first)),
         BoundWord::AtMost => (Bound::Unbounded, Bound::Included(first)),
@@ -86,8 +97,7 @@ fn bound_at(
         BoundWord::AtLeast => (Bound::Included(first), Bound::Unbounded),
         BoundWord::Around => (Bound::Included(first * 0.8), Bound::Included(first * 1.2)),
         BoundWord::Between => {
-            let joiner = tokens.get(end).filter(|t| lang.range_joiners().contains(&t.key.as_str()))?;
-            let _ = joiner;
+            tokens.get(end).filter(|t| lang.range_joiners().contains(&t.key.as_str()))?;
             let (second, e, c) = amount_at(tokens, used, end + 1, lang)?;
             end = e;
             currency |= c;
@@ -136,6 +146,9 @@ mod tests {
         assert_eq!(prices("between 20 and 40 dollars", Lang::En).0, [price(Included(20.0), Included(40.0))]);
         assert_eq!(prices("between forty and twenty", Lang::En).0, [price(Included(20.0), Included(40.0))]);
         assert_eq!(prices("around 30", Lang::En).0, [price(Included(24.0), Included(36.0))]);
+        assert_eq!(prices("from 20 to 40", Lang::En).0, [price(Included(20.0), Included(40.0))]);
+        assert_eq!(prices("from 20 dollars", Lang::En).0, [price(Included(20.0), Unbounded)]);
+        assert_eq!(prices("desde 20 hasta 40", Lang::Es).0, [price(Included(20.0), Included(40.0))]);
         assert_eq!(prices("ab 20 €", Lang::De).0, [price(Included(20.0), Unbounded)]);
         assert_eq!(prices("von 20 bis 40 Euro", Lang::De).0, [price(Included(20.0), Included(40.0))]);
         assert_eq!(prices("entre 20 et 40 euros", Lang::Fr).0, [price(Included(20.0), Included(40.0))]);
