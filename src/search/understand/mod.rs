@@ -21,6 +21,7 @@
 pub mod facets;
 pub mod lang;
 pub mod numbers;
+pub mod params;
 pub mod price;
 pub mod refine;
 pub mod sort;
@@ -31,6 +32,7 @@ mod text;
 mod tests;
 
 pub use lang::Lang;
+pub use params::{from_params, to_params};
 pub use refine::{apply_refinement, is_refinement_only};
 pub use summary::{format_price, summary};
 
@@ -83,6 +85,29 @@ pub struct NumberVocab {
     pub spoken: Vec<String>,
     /// Its role.
     pub role: NumberRole,
+}
+
+impl Vocabulary {
+    /// A vocabulary from plain catalog facts: facets as (display name, values with counts), the
+    /// price's currency when there is a price, and the names of the other numbers (see
+    /// [`NumberVocab::new`]).
+    ///
+    /// ```
+    /// use hark::search::understand::Vocabulary;
+    /// let v = Vocabulary::new([("Color", vec![("black".to_string(), 3)])], Some("EUR"), ["year"]);
+    /// assert_eq!(v.facets[0].values[0].1, 3);
+    /// ```
+    pub fn new<'a>(
+        facets: impl IntoIterator<Item = (&'a str, Vec<(String, u32)>)>,
+        currency: Option<&str>,
+        numbers: impl IntoIterator<Item = &'a str>,
+    ) -> Vocabulary {
+        Vocabulary {
+            facets: facets.into_iter().map(|(name, values)| FacetVocab { name: name.to_owned(), values }).collect(),
+            price: currency.map(|c| PriceVocab { currency: c.to_owned() }),
+            numbers: numbers.into_iter().map(NumberVocab::new).collect(),
+        }
+    }
 }
 
 impl NumberVocab {
