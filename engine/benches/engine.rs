@@ -124,6 +124,9 @@ fn p50_p95(mut times: Vec<f64>) -> (f64, f64) {
     (p(0.5), p(0.95))
 }
 
+/// A filtered or sorted variant of a benchmark query.
+type Variant<'a> = Box<dyn Fn(&Query) -> Query + 'a>;
+
 fn bench_columns(c: &mut Criterion, name: &str) {
     let path = catalog_dir().join(format!("{name}.jsonl"));
     let Ok(bytes) = std::fs::read(&path) else {
@@ -156,7 +159,7 @@ fn bench_columns(c: &mut Criterion, name: &str) {
                 .with_prefix_last_word(false)
         })
         .collect();
-    let variants: [(&str, Box<dyn Fn(&Query) -> Query>); 4] = [
+    let variants: [(&str, Variant); 4] = [
         (
             "price under 100",
             Box::new(|q: &Query| q.clone().with_filter(under(100.0))),
@@ -191,7 +194,7 @@ fn bench_columns(c: &mut Criterion, name: &str) {
     let mut g = c.benchmark_group(format!("{name} filtered query"));
     g.sample_size(20);
     for (label, make) in &variants {
-        let qs: Vec<Query> = clean.iter().map(|q| make(q)).collect();
+        let qs: Vec<Query> = clean.iter().map(make).collect();
         let times = qs
             .iter()
             .map(|q| {

@@ -58,9 +58,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if CURRENCY_SIGNS.contains(&c) {
             flush(&mut cur, &mut words);
             words.push(c.to_string());
-        } else if c.is_alphanumeric() || c == '-' || c == '&' {
-            cur.push(c);
-        } else if (c == '.' || c == ',') && prev_digit && next_digit {
+        } else if c.is_alphanumeric()
+            || c == '-'
+            || c == '&'
+            || ('\u{300}'..='\u{36f}').contains(&c)
+            || ((c == '.' || c == ',') && prev_digit && next_digit)
+        {
+            // Letters, digits, combining accents, and separators inside numbers.
             cur.push(c);
         } else if c == '\'' || c == '’' {
             cur.push('\'');
