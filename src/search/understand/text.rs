@@ -29,6 +29,8 @@ pub(crate) fn fold(s: &str) -> String {
             'œ' => out.push_str("oe"),
             'æ' => out.push_str("ae"),
             '’' | '‘' => out.push('\''),
+            // Combining accents (text in NFD, as some recognizers and keyboards send it).
+            '\u{300}'..='\u{36f}' => {}
             c => out.push(c),
         }
     }
@@ -129,6 +131,7 @@ mod tests {
         assert_eq!(keys("jusqu'à 50 euros"), ["jusqu'", "a", "50", "euros"]);
         assert_eq!(keys("twenty-five, 1.5k."), ["twenty-five", "1.5k"]);
         assert_eq!(keys("MÁS BARATOS größe"), ["mas", "baratos", "grosse"]);
+        assert_eq!(keys("u\u{308}ber funfzig"), ["uber", "funfzig"], "decomposed accents");
         assert!(keys("  ,,, '' -- ").is_empty());
     }
 
