@@ -13,6 +13,9 @@
 //!   `color` (an array), `price` (USD, a number), `product` (the product's slug);
 //! - `shop.hidx`: its prebuilt index, built with `hark.shop.json`;
 //! - `LICENSE-shop.txt`: the source's licence notice.
+//!
+//! `--if-missing` does nothing when the index exists, has the current format version and is
+//! newer than `hark.shop.json` (for a pre-build hook).
 
 use crate::proc::{checked, command, workspace_root};
 use hark_engine::{parse_catalog, CatalogConfig, Index};
@@ -29,7 +32,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let root = workspace_root();
     let out = root.join("catalog");
-    if args.iter().any(|a| a == "--if-missing") && out.join("shop.hidx").is_file() && out.join("shop.jsonl").is_file() {
+    if args.iter().any(|a| a == "--if-missing") && up_to_date(&out, &root.join("hark.shop.json")) {
         return Ok(());
     }
     let tools = root.join("tools/shop");
@@ -79,6 +82,15 @@ LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE A
 THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF \
 CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN \
 THE SOFTWARE.\n";
+
+/// Whether the shop catalog exists, its index has the current format and is newer than its config.
+fn up_to_date(out: &Path, config: &Path) -> bool {
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let index = out.join("shop.hidx");
+    out.join("shop.jsonl").is_file()
+        && crate::catalog::index_is_current(&index)
+        && matches!((mtime(&index), mtime(config)), (Some(i), Some(c)) if i >= c)
+}
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
