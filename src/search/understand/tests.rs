@@ -352,3 +352,58 @@ fn fifty_shop_queries() {
         assert_eq!(render(&understand(said, &[], Lang::En, &vendure())), expected, "{said}");
     }
 }
+
+/// The wiring the app needs, end to end on the German fixture the e2e tests use: the vocabulary
+/// from the index, the understood filters and sort as an engine query, the summary.
+#[test]
+fn wiring_example_on_the_german_fixture() {
+    use hark_engine::{parse_catalog, CatalogConfig, Index, Query};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cfg: CatalogConfig =
+        serde_json::from_slice(&std::fs::read(root.join("e2e/fixtures/hark.shop-de.json")).unwrap()).unwrap();
+    let bytes = std::fs::read(root.join("e2e/fixtures/shop-de.jsonl")).unwrap();
+    let index = Index::build(&parse_catalog(&bytes, &cfg).unwrap(), &cfg);
+
+    let counts = index.facet_counts(0..index.len() as u32);
+    let numbers: Vec<&str> = index.numbers().iter().map(|n| n.name).filter(|n| *n != "price").collect();
+    let vocab = Vocabulary::new(counts.iter().map(|c| (c.name.as_str(), c.values.clone())), index.currency(), numbers);
+
+    let to_engine = |state: &State| {
+        let mut q = Query::text(state.text.clone());
+        let mut by_facet: Vec<(String, Vec<String>)> = Vec::new();
+        for f in &state.filters {
+            match f {
+                Filter::Price { min, max } => q = q.with_filter(hark_engine::Filter::range("price", *min, *max)),
+                Filter::Number { name, min, max } => q = q.with_filter(hark_engine::Filter::range(name.clone(), *min, *max)),
+                Filter::Facet { facet, value } => match by_facet.iter_mut().find(|(f, _)| f == facet) {
+                    Some((_, values)) => values.push(value.clone()),
+                    None => by_facet.push((facet.clone(), vec![value.clone()])),
+                },
+            }
+        }
+        for (facet, values) in by_facet {
+            q = q.with_filter(hark_engine::Filter::Facet { facet, values });
+        }
+        if let Some(sort) = &state.sort {
+            q = q.with_sort(match sort {
+                Sort::Price { descending } => hark_engine::Sort::Number { number: "price".into(), descending: *descending },
+                Sort::Number { name, descending } => hark_engine::Sort::Number { number: name.clone(), descending: *descending },
+            });
+        }
+        q
+    };
+    let ids = |q: &Query| index.search(q).iter().map(|h| index.doc(h.doc).unwrap().id.to_string()).collect::<Vec<_>>();
+
+    let said = understand("schwarze Schuhe unter 100 Euro", &[], Lang::De, &vocab);
+    assert_eq!(said.filters.len(), 3, "{said:?}");
+    let state = apply_refinement(&State::default(), &said, &[]);
+    assert_eq!(ids(&to_engine(&state)), ["de-4"]);
+    assert_eq!(summary(1, &state, "Produkte", index.currency(), Lang::De), "1 Ergebnis: Schuhe, schwarz, unter 100 €.");
+
+    // Follow-ups: drop the filters, then sort what is left (nothing to search: browse).
+    let prices: Vec<f64> = index.search(&to_engine(&state)).iter().filter_map(|h| index.price(h.doc)).collect();
+    let all = apply_refinement(&state, &understand("alle anzeigen", &[], Lang::De, &vocab), &prices);
+    assert_eq!(all.filters, []);
+    let cheapest = apply_refinement(&all, &understand("am billigsten", &[], Lang::De, &vocab), &[]);
+    assert_eq!(ids(&to_engine(&cheapest))[0], "de-3", "blank text, sorted: the cheapest item (14 €)");
+}
