@@ -48,6 +48,10 @@ pub struct Query {
     pub phonetic: bool,
     /// Strip spoken filler ("show me", "please"). Default true.
     pub strip_filler: bool,
+    /// Facet and number filters, all of which must hold (see [`crate::filter`]). Default none.
+    pub filters: Vec<crate::filter::Filter>,
+    /// Result order. Default [`crate::filter::Sort::Relevance`].
+    pub sort: crate::filter::Sort,
 }
 
 impl Query {
@@ -70,6 +74,8 @@ impl Query {
             typo_tolerance: true,
             phonetic: true,
             strip_filler: true,
+            filters: Vec::new(),
+            sort: crate::filter::Sort::Relevance,
         }
     }
 
@@ -267,6 +273,9 @@ impl Index {
         if limit == 0 || n == 0 {
             return Vec::new();
         }
+        if let Some(hits) = crate::filter::browse(self, query, limit) {
+            return hits;
+        }
         let mut confidences: Vec<f32> = query
             .alternatives
             .iter()
@@ -328,7 +337,11 @@ impl Index {
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(scratch);
         }
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        crate::filter::retain(self, query, &mut ranked);
+        let by_number = crate::filter::number_order(self, query);
+        let order = |a: &(f32, u32), b: &(f32, u32)| {
+            by_number.cmp(a.1, b.1).then(b.0.total_cmp(&a.0)).then(a.1.cmp(&b.1))
+        };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);
