@@ -10,6 +10,7 @@
 
 mod bench;
 mod catalog;
+mod eval;
 mod osmem;
 mod proc;
 mod serve;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "eval" => eval::run(rest).map_err(|message| format!("eval: {message}")),
         "catalog" if rest.iter().any(|arg| arg == "--upload") => {
             setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
                 .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
@@ -60,4 +62,5 @@ const USAGE: &str = "usage: cargo xtask <task>
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
   catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
-  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";
+  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
+  eval [--typed N] [--spoken N]              relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md";
