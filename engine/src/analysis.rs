@@ -716,6 +716,33 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[n]
 }
 
+/// A word's consonant skeleton: its first letter, then its other letters without vowels, `y`, `h`, `w`, the silent
+/// `g` of `gh`, and doubled letters ("wight" → "wt", "white" → "wt", "cellar" → "clr").
+fn skeleton(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let silent_g = c == 'g' && chars.get(i + 1) == Some(&'h');
+        if i > 0
+            && (matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w')
+                || silent_g
+                || out.ends_with(c))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether two words have the same consonants, in order, with at least two of them: vowel spellings vary far more
+/// than consonants between homophones ("miele"/"meal", "baur"/"bore", "wight"/"white" are three or four edits
+/// apart). Search allows such sound-alikes two edits more than others.
+pub fn same_consonants(a: &str, b: &str) -> bool {
+    let s = skeleton(a);
+    s.chars().count() >= 2 && s == skeleton(b)
+}
+
 /// Double Metaphone codes (primary, then alternate if different) of a folded word, for
 /// sound-alike matching. Words without at least two ASCII letters have none.
 pub fn phonetic_codes(word: &str) -> Vec<String> {
@@ -883,6 +910,21 @@ mod tests {
         assert_eq!(edit_distance("night", "knight"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn homophones_share_their_consonants() {
+        assert_eq!(skeleton("wight"), "wt");
+        assert_eq!(skeleton("cellar"), "clr");
+        assert!(same_consonants("miele", "meal"));
+        assert!(same_consonants("baur", "bore"));
+        assert!(same_consonants("wight", "white"));
+        assert!(!same_consonants("fork", "cork"));
+        assert!(!same_consonants("oosual", "wesley"));
+        assert!(
+            !same_consonants("ai", "oi"),
+            "one consonant is too little to go on"
+        );
     }
 
     #[test]

@@ -15,9 +15,11 @@
 //! alternative is scored alone, its scores divided by its best score (so a long alternative does
 //! not outweigh a short one by summing more words), and a document's fused score is
 //! `Σ confidence_i × score_i / max score_i`, confidences divided by the largest (all equal when
-//! none is positive, as Android reports). A document several alternatives agree on rises.
-//! Hit scores are therefore in `0..=number of alternatives`, the best hit of a single-text query
-//! scoring 1.
+//! none is positive, as Android reports). A document several alternatives agree on rises. The
+//! maximum leaves out the exact-title factor ([`EXACT_TITLE`]), so an alternative that is exactly
+//! a title ("twilight") is not outvoted by near-misses of the others ("why lied", "why i lied");
+//! an alternative of stop words only ("and then") is dropped when others have content words.
+//! The best hit of a single-text query scores 1.
 //!
 //! Results are ordered by score, ties by document order. Everything is deterministic: no hash
 //! map iteration reaches the results, and the logarithm in the IDF is computed with exactly
@@ -255,6 +257,9 @@ pub const WHOLE_TITLE: f32 = 1.5;
 /// meaning ("love" means Love before Loverman; "fork" means forks before Cork), so those come after whole words.
 pub const KNOWN_WORD: f32 = 0.5;
 
+/// Factor for a sound-alike beyond the edit budget that has the query word's consonants ("wight" → "white").
+pub const FAR_SOUND: f32 = 0.8;
+
 /// The folded words of one query text.
 struct QueryWords {
     /// Words that are not stop words; all the words when nothing else is left.
@@ -369,17 +374,31 @@ impl Index {
         let mut fused = std::mem::take(&mut scratch.fused);
         let mut touched: Vec<u32> = Vec::new();
         let mut matched_terms: Vec<u32> = Vec::new();
-        for ((text, _), &conf) in query.alternatives.iter().zip(&confidences) {
-            if conf <= 0.0 {
-                continue;
-            }
-            let words = self.query_words(text, query.strip_filler);
-            let scored = self.score_words(&words, query, &mut scratch, &mut matched_terms);
+        let readings: Vec<(QueryWords, f32)> = query
+            .alternatives
+            .iter()
+            .zip(&confidences)
+            .filter(|(_, &conf)| conf > 0.0)
+            .map(|((text, _), &conf)| (self.query_words(text, query.strip_filler), conf))
+            .collect();
+        // A recognizer alternative of stop words only ("and then") beside ones with content is noise.
+        let any_content = readings.iter().any(|(w, _)| !w.all_stop);
+        let readings: Vec<&(QueryWords, f32)> = readings
+            .iter()
+            .filter(|(w, _)| !(any_content && w.all_stop))
+            .collect();
+        let several = readings.len() > 1;
+        for &(words, conf) in &readings {
+            let (scored, top_plain) =
+                self.score_words(words, query, &mut scratch, &mut matched_terms);
             let top = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
-            if top <= 0.0 {
+            // Alternatives are normalised by their best score without the exact-title factor, so an alternative that
+            // is exactly a title keeps that evidence in the fusion. A single text is normalised to 1 as before.
+            let norm = if several { top_plain } else { top };
+            if norm <= 0.0 {
                 continue;
             }
-            let scale = conf / top;
+            let scale = conf / norm;
             for (doc, s) in scored {
                 let s = scale * s;
                 if s > 0.0 {
@@ -511,15 +530,15 @@ impl Index {
         }
     }
 
-    /// Scores every document that matches any word; returns `(doc, score)` pairs and adds the
-    /// matched vocabulary ids to `matched_terms`.
+    /// Scores every document that matches any word; returns `(doc, score)` pairs and the best score without the
+    /// exact-title factor, and adds the matched vocabulary ids to `matched_terms`.
     fn score_words(
         &self,
         words: &QueryWords,
         q: &Query,
         s: &mut Scratch,
         matched_terms: &mut Vec<u32>,
-    ) -> Vec<(u32, f32)> {
+    ) -> (Vec<(u32, f32)>, f32) {
         let r = &self.ranking;
         let weights = r.fields();
         let (k1, b) = (r.k1, r.b);
@@ -596,6 +615,7 @@ impl Index {
         let title_bonus = r.title_match;
         let mut content_sorted: Vec<&str> = words.content.iter().map(String::as_str).collect();
         content_sorted.sort_unstable();
+        let mut top_plain = 0.0f32;
         let out = touched
             .iter()
             .map(|&doc| {
@@ -607,6 +627,7 @@ impl Index {
                     .min(title_len);
                 let title_cov = f32::from(title_matched) / f32::from(title_len);
                 let mut score = s.total[d] * coverage * (1.0 + title_bonus * title_cov);
+                top_plain = top_plain.max(score);
                 if usize::from(s.exact_title[d]) >= slots.len()
                     && self.title_is(doc, &content_sorted, words.all_stop)
                 {
@@ -624,7 +645,7 @@ impl Index {
             s.exact_title[d] = 0;
             s.stop_hits[d] = 0;
         }
-        out
+        (out, top_plain)
     }
 
     /// Whether the title of `doc`, folded and without stop words (with them when `all_stop`), is the multiset of
@@ -843,8 +864,16 @@ impl Index {
                     if analysis::is_stop_word(self.language, term) {
                         continue;
                     }
-                    let dist = edit_distance(word, term);
-                    if dist <= max_dist {
+                    // Words with the same consonants may be two edits further ("wight" → "white"): homophones differ
+                    // most in their vowels. They come after those within the budget, and weigh a little less.
+                    let mut dist = edit_distance(word, term);
+                    if dist > max_dist {
+                        if dist > max_dist + 2 || !analysis::same_consonants(word, term) {
+                            continue;
+                        }
+                        dist = max_dist + 1;
+                    }
+                    {
                         let overrun = term.len() < word.len() && word.starts_with(term);
                         sounds.push((dist, self.df_of(id as u32), id, overrun));
                     }
@@ -853,7 +882,8 @@ impl Index {
             sounds.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
-            for &(_, _, id, overrun) in &sounds {
+            for &(dist, _, id, overrun) in &sounds {
+                let far = if dist > max_dist { FAR_SOUND } else { 1.0 };
                 // Both a typo and a sound-alike: two independent signals, a little more likely.
                 let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
                 let w = match typos.iter().find(|t| t.2 == id) {
@@ -865,7 +895,7 @@ impl Index {
                 add(
                     &mut out,
                     id,
-                    w * if overrun { OVERRUN_PENALTY } else { 1.0 },
+                    w * far * if overrun { OVERRUN_PENALTY } else { 1.0 },
                     Kind::Phonetic,
                 );
             }
