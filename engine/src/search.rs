@@ -874,7 +874,7 @@ impl Index {
                         dist = max_dist + 1;
                     }
                     {
-                        let overrun = term.len() < word.len() && word.starts_with(term);
+                        let overrun = overruns(word, term);
                         sounds.push((dist, self.df_of(id as u32), id, overrun));
                     }
                 }
@@ -933,7 +933,7 @@ impl Index {
                 continue;
             }
             let dist = term.map_or(usize::MAX, |t| edit_distance(word, t));
-            let overrun = term.is_ok_and(|t| t.len() < word.len() && word.starts_with(t));
+            let overrun = term.is_ok_and(|t| overruns(word, t));
             out.push((dist, self.df_of(id as u32), id, overrun));
             if scanned >= SCAN_LIMIT {
                 break;
@@ -1009,6 +1009,14 @@ impl Index {
 /// "express"): the person typed past the end of that word, which is evidence they meant another one ("espresso").
 /// Query-time only, so the index format does not change.
 pub const OVERRUN_PENALTY: f32 = 0.5;
+
+/// Whether `word` was typed past the end of the vocabulary word `term` (see [`OVERRUN_PENALTY`]), other than by
+/// doubling its last letter ("downn" is "down" with a slip, not a longer word).
+fn overruns(word: &str, term: &str) -> bool {
+    let doubled_last =
+        word.len() == term.len() + 1 && term.chars().next_back().is_some_and(|c| word.ends_with(c));
+    term.len() < word.len() && word.starts_with(term) && !doubled_last
+}
 
 fn typo_weight(r: &RankingWeights, dist: usize) -> f32 {
     if dist <= 1 {

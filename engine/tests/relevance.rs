@@ -323,3 +323,11 @@ fn alternatives_of_stop_words_only_are_dropped_beside_content() {
         Some("And Then Came Love")
     );
 }
+
+#[test]
+fn a_doubled_last_letter_is_a_slip_not_a_longer_word() {
+    // From the WordNet misspelled set: "tentt" found TNT, tenter and tenon before the tent.
+    let idx = index(&["TNT", "Tenter", "Tenon", "Tent", "Tents and awnings"]);
+    let got = top(&idx, Query::text("tentt").with_prefix_last_word(false));
+    assert_eq!(got.first().map(String::as_str), Some("Tent"), "{got:?}");
+}
