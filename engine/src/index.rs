@@ -135,7 +135,7 @@ pub struct Index {
     pub(crate) max_results: usize,
     pub(crate) language_tag: String,
     pub(crate) language: Language,
-    pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
+    pub(crate) stemmer: Option<crate::analysis::Stemmer>,
     pub(crate) folder: SharedFolder,
     /// Facet and number columns (filters, sorts, facet counts; see `columns`).
     pub(crate) columns: crate::columns::Columns,

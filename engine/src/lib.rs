@@ -37,10 +37,13 @@ pub mod bench_queries;
 #[cfg(feature = "build")]
 mod catalog;
 pub mod columns;
+mod compound;
 mod config;
 pub mod filter;
 mod index;
 mod search;
+#[cfg(feature = "lang-id")]
+mod stem_id;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
 #[cfg(feature = "build")]

@@ -11,11 +11,12 @@
 
 mod bench;
 mod catalog;
-mod shop;
+mod eval;
 mod osmem;
 mod proc;
 mod serve;
 mod setup;
+mod shop;
 mod test;
 mod upload;
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "eval" => eval::run(rest).map_err(|message| format!("eval: {message}")),
         "catalog" if rest.iter().any(|arg| arg == "--upload") => {
             setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
                 .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
@@ -66,4 +68,5 @@ const USAGE: &str = "usage: cargo xtask <task>
   catalog --shop [--if-missing]              build the shop demo catalog (catalog/shop.*, see hark.shop.json)
   catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
-  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";
+  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
+  eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md";
