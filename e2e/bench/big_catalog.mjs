@@ -1,0 +1,138 @@
+// A big catalog without a prebuilt index, loading in the page (`?catalog=<jsonl>`): how long until the status line
+// says "Ready", how much memory the page holds then, the main-thread long tasks while it loads, and — in a second,
+// separate load — how long a key typed into the search box meanwhile takes to show.
+//
+// Memory, after two forced collections (CDP HeapProfiler.collectGarbage), counted three ways:
+// - `mainThread`: CDP Runtime.getHeapUsage of the page's main-thread isolate: the used JS heap + Blink's
+//   garbage-collected (DOM) heap + the backing stores of ArrayBuffers and external strings, which is where every
+//   WebAssembly.Memory of the main thread lives; `wasm` is the part of that in memories exported by wasm instances
+//   (probe.js's wasmBytes()).
+// - `all`: performance.measureUserAgentSpecificMemory() (the site is served cross-origin isolated, and Chromium runs
+//   with ForceEagerMeasureMemory so it answers at once): every realm of the page, workers included, by scope.
+// - the headline `bytes` is `all` when the browser gave it, else `mainThread` (which then misses workers).
+import { newPage, eventually } from '../support/browser.mjs';
+import { PROBE } from './sites.mjs';
+import { summary } from './stats.mjs';
+
+const READY_TIMEOUT = 180000;
+
+async function openWithProbe(browser, url) {
+  const opened = await newPage(browser, { config: { voicesImmediate: true } });
+  await opened.context.addInitScript({ path: PROBE });
+  const cdp = await opened.context.newCDPSession(opened.page);
+  await opened.page.goto(url);
+  return { ...opened, cdp };
+}
+
+/** The page's memory now, after two full collections (see the top of this file). */
+export async function memoryOf(page, cdp) {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const mainThread = {
+    jsHeap: heap.usedSize,
+    domHeap: heap.embedderHeapUsedSize ?? 0,
+    backingStores: heap.backingStorageSize ?? 0,
+    wasm: await page.evaluate(() => window.__benchProbe.wasmBytes()),
+  };
+  mainThread.bytes = mainThread.jsHeap + mainThread.domHeap + mainThread.backingStores;
+  const all = await page.evaluate(async () => {
+    if (!self.crossOriginIsolated || typeof performance.measureUserAgentSpecificMemory !== 'function') return null;
+    const result = await performance.measureUserAgentSpecificMemory();
+    const byScope = {};
+    for (const entry of result.breakdown) {
+      const scope = entry.attribution.map((a) => a.scope).join('+') || 'unattributed';
+      byScope[scope] = (byScope[scope] || 0) + entry.bytes;
+    }
+    return { bytes: result.bytes, byScope };
+  });
+  return { bytes: all ? all.bytes : mainThread.bytes, counted: all ? 'measureUserAgentSpecificMemory' : 'main thread (CDP)', mainThread, all };
+}
+
+/** One clean load: ready time, long tasks until ready, memory after ready. */
+async function cleanLoad(browser, site, catalogPath) {
+  const { context, page, errors, cdp } = await openWithProbe(browser, `${site.url}/?catalog=${encodeURIComponent(catalogPath)}`);
+  try {
+    await page.waitForFunction(() => window.__benchProbe.readyAt !== null, null, { timeout: READY_TIMEOUT });
+    await page.waitForTimeout(500);
+    const timeline = await page.evaluate((name) => {
+      const probe = window.__benchProbe;
+      const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name));
+      return {
+        readyAt: probe.readyAt,
+        bytesArrivedAt: entry ? entry.responseEnd : null,
+        longTasks: probe.longTasks.filter((t) => t.start <= probe.readyAt),
+        longTaskError: probe.longTaskError || null,
+        status: document.querySelector('[role="status"]')?.textContent || '',
+      };
+    }, catalogPath.replace(/^.*\//, ''));
+    const memory = await memoryOf(page, cdp);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { ...timeline, memory };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A second load: as soon as the search box is there, type "lamp", then Backspace and "p" in turn (50 ms apart) until
+ * the Results list shows results — the catalog is ready then. Each key's delay is from the browser receiving it
+ * (event.timeStamp) to the first frame after it was handled (probe.js). Only keys received before the first results
+ * count as "while loading".
+ */
+async function typingWhileLoading(browser, site, catalogPath) {
+  const { context, page, errors } = await openWithProbe(browser, `${site.url}/?catalog=${encodeURIComponent(catalogPath)}`);
+  try {
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.waitFor({ state: 'visible', timeout: READY_TIMEOUT });
+    await box.focus();
+    const deadline = Date.now() + READY_TIMEOUT;
+    let pressed = 0;
+    while (Date.now() < deadline && !(await page.evaluate(() => window.__benchProbe.resultsAt !== null))) {
+      const key = pressed < 4 ? 'lamp'[pressed] : pressed % 2 === 0 ? 'Backspace' : 'p';
+      await page.keyboard.press(key);
+      pressed += 1;
+      await page.waitForTimeout(50);
+    }
+    await eventually(() => page.evaluate(() => window.__benchProbe.keys.every((k) => k.painted !== null)), { timeout: 10000 });
+    const { keys, resultsAt } = await page.evaluate(() => ({ keys: window.__benchProbe.keys, resultsAt: window.__benchProbe.resultsAt }));
+    if (resultsAt === null) throw new Error('no results appeared while typing');
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const during = keys.filter((k) => k.at < resultsAt).map((k) => Math.round((k.painted - k.at) * 100) / 100);
+    return { ...summary(during), pressed, resultsAt };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Everything for `catalogPath` (served by `site`, `catalogBytes` long); `baselinePath` is a one-item catalog whose
+ * memory is the page's own (the engine and the app with nothing to search).
+ */
+export async function measureBigCatalog({ browser, site, catalogPath, catalogBytes, baselinePath }) {
+  const load = await cleanLoad(browser, site, catalogPath);
+  const baseline = await cleanLoad(browser, site, baselinePath);
+  let typing;
+  try {
+    typing = await typingWhileLoading(browser, site, catalogPath);
+  } catch (error) {
+    typing = { error: String(error && error.message ? error.message : error) };
+  }
+  const durations = load.longTasks.map((t) => t.duration);
+  return {
+    catalog: catalogPath,
+    catalogBytes,
+    readyMs: Math.round(load.readyAt),
+    afterBytesMs: load.bytesArrivedAt === null ? null : Math.round(load.readyAt - load.bytesArrivedAt),
+    status: load.status,
+    longTasks: {
+      count: durations.length,
+      longestMs: durations.length ? Math.round(Math.max(...durations)) : 0,
+      blockingMs: Math.round(durations.reduce((sum, d) => sum + Math.max(0, d - 50), 0)),
+      observerError: load.longTaskError,
+    },
+    memory: load.memory,
+    baselineMemory: baseline.memory,
+    ratio: load.memory.bytes / catalogBytes,
+    typing,
+  };
+}
