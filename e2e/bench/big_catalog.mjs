@@ -2,17 +2,11 @@
 // says "Ready", how much memory the page holds then, the main-thread long tasks while it loads, and — in a second,
 // separate load — how long a key typed into the search box meanwhile takes to show.
 //
-// Memory, after two forced collections (CDP HeapProfiler.collectGarbage), counted three ways:
-// - `mainThread`: CDP Runtime.getHeapUsage of the page's main-thread isolate: the used JS heap + Blink's
-//   garbage-collected (DOM) heap + the backing stores of ArrayBuffers and external strings, which is where every
-//   WebAssembly.Memory of the main thread lives; `wasm` is the part of that in memories exported by wasm instances
-//   (probe.js's wasmBytes()).
-// - `all`: performance.measureUserAgentSpecificMemory() (the site is served cross-origin isolated, and Chromium runs
-//   with ForceEagerMeasureMemory so it answers at once): every realm of the page, workers included, by scope.
-// - the headline `bytes` is `all` when the browser gave it, else `mainThread` (which then misses workers).
+// Memory: memory.mjs (main thread and live workers: JS heap, DOM heap, array buffers, wasm memories).
 import { newPage, eventually } from '../support/browser.mjs';
 import { PROBE } from './sites.mjs';
 import { summary } from './stats.mjs';
+import { pageMemory } from './memory.mjs';
 
 const READY_TIMEOUT = 180000;
 
@@ -22,30 +16,6 @@ async function openWithProbe(browser, url) {
   const cdp = await opened.context.newCDPSession(opened.page);
   await opened.page.goto(url);
   return { ...opened, cdp };
-}
-
-/** The page's memory now, after two full collections (see the top of this file). */
-export async function memoryOf(page, cdp) {
-  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const mainThread = {
-    jsHeap: heap.usedSize,
-    domHeap: heap.embedderHeapUsedSize ?? 0,
-    backingStores: heap.backingStorageSize ?? 0,
-    wasm: await page.evaluate(() => window.__benchProbe.wasmBytes()),
-  };
-  mainThread.bytes = mainThread.jsHeap + mainThread.domHeap + mainThread.backingStores;
-  const all = await page.evaluate(async () => {
-    if (!self.crossOriginIsolated || typeof performance.measureUserAgentSpecificMemory !== 'function') return null;
-    const result = await performance.measureUserAgentSpecificMemory();
-    const byScope = {};
-    for (const entry of result.breakdown) {
-      const scope = entry.attribution.map((a) => a.scope).join('+') || 'unattributed';
-      byScope[scope] = (byScope[scope] || 0) + entry.bytes;
-    }
-    return { bytes: result.bytes, byScope };
-  });
-  return { bytes: all ? all.bytes : mainThread.bytes, counted: all ? 'measureUserAgentSpecificMemory' : 'main thread (CDP)', mainThread, all };
 }
 
 /** One clean load: ready time, long tasks until ready, memory after ready. */
@@ -65,7 +35,7 @@ async function cleanLoad(browser, site, catalogPath) {
         status: document.querySelector('[role="status"]')?.textContent || '',
       };
     }, catalogPath.replace(/^.*\//, ''));
-    const memory = await memoryOf(page, cdp);
+    const memory = await pageMemory(cdp);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return { ...timeline, memory };
   } finally {
