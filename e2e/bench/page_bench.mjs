@@ -61,7 +61,7 @@ const browser = await chromium.launch({
 });
 const hark = await startSite({ root: app, files: { ['/' + BIG_PATH]: big, ['/' + ONE_PATH]: oneItem } });
 const plain = await startSite({ root: path.join(here, 'plain'), files: plainFiles });
-const report = { chromium: browser.version() };
+const report = { chromium: browser.version(), cores: os.cpus().length, loadAverage: { start: os.loadavg()[0] } };
 try {
   if (only.has('first-load')) {
     report.firstLoad = {
@@ -83,6 +83,7 @@ try {
       measureBigCatalog({ browser, site: hark, catalogPath: BIG_PATH, catalogBytes: fs.statSync(big).size, baselinePath: ONE_PATH }),
     );
   }
+  report.loadAverage.end = os.loadavg()[0];
   console.log(JSON.stringify(report, null, 2));
 } finally {
   await browser.close();

@@ -8,8 +8,11 @@
  *   readyAt        performance.now() when the status line first said "Ready" (null until then)
  *   resultsAt      performance.now() when the Results list first had a listitem
  *   longTasks      [{start, duration}] from PerformanceObserver('longtask'): main-thread tasks over 50 ms
- *   keys           [{key, at, painted}] for every keydown: `at` = event.timeStamp (when the browser received the key),
- *                  `painted` = the next frame after it was handled (see afterNextPaint)
+ *   keys           [{key, at, painted, inSearch}] for every keydown: `at` = event.timeStamp (when the browser received
+ *                  the key), `painted` = the next frame after it was handled (see afterNextPaint), `inSearch` = typed
+ *                  into the search box
+ * With window.__benchProbeFocusSearch set by an earlier init script, the search box (`input[type="search"]`) is
+ * focused as soon as it is in the document, so keys typed during loading go into it.
  *   stopWatching() disconnect the ready/results observer (so it adds nothing to later measurements)
  *   speakAndTime(phrase, timeoutMs)   see below
  */
@@ -35,8 +38,16 @@
   }
 
   const resultsList = () => document.querySelector('ol[aria-label="Results"]');
+  let focusSearch = !!window.__benchProbeFocusSearch;
   const watcher = new MutationObserver(() => {
     const now = performance.now();
+    if (focusSearch) {
+      const box = document.querySelector('input[type="search"]');
+      if (box) {
+        box.focus();
+        focusSearch = false;
+      }
+    }
     if (probe.readyAt === null) {
       const status = document.querySelector('[role="status"]');
       if (status && /\bReady\b/.test(status.textContent)) probe.readyAt = now;
@@ -52,7 +63,9 @@
   addEventListener(
     'keydown',
     (event) => {
-      const entry = { key: event.key, at: event.timeStamp, painted: null };
+      const target = event.target;
+      const inSearch = target instanceof HTMLInputElement && target.type === 'search';
+      const entry = { key: event.key, at: event.timeStamp, painted: null, inSearch };
       probe.keys.push(entry);
       afterNextPaint((t) => (entry.painted = t));
     },
