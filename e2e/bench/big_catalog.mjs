@@ -10,34 +10,52 @@ import { pageMemory } from './memory.mjs';
 
 const READY_TIMEOUT = 180000;
 
+/** A fresh page with probe.js, navigated to `url`; `finished` collects every finished request (workers' too). */
 async function openWithProbe(browser, url) {
   const opened = await newPage(browser, { config: { voicesImmediate: true } });
   await opened.context.addInitScript({ path: PROBE });
+  const finished = [];
+  opened.context.on('requestfinished', (request) => finished.push({ url: request.url(), timing: request.timing() }));
   const cdp = await opened.context.newCDPSession(opened.page);
   await opened.page.goto(url);
-  return { ...opened, cdp };
+  return { ...opened, cdp, finished };
+}
+
+/**
+ * When the catalog's last byte arrived, in the page's clock: from the main thread's resource timing, else (a worker
+ * fetched it) from the browser's network timing of that request, moved onto the page's clock with its timeOrigin.
+ */
+async function bytesArrivedAt(page, finished, name) {
+  const fromPage = await page.evaluate(
+    (name) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name))?.responseEnd ?? null,
+    name,
+  );
+  if (fromPage !== null) return { at: fromPage, seenBy: 'main thread' };
+  const request = finished.find((r) => new URL(r.url).pathname.endsWith(name));
+  if (!request || request.timing.responseEnd < 0) return { at: null, seenBy: null };
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return { at: request.timing.startTime + request.timing.responseEnd - origin, seenBy: 'network' };
 }
 
 /** One clean load: ready time, long tasks until ready, memory after ready. */
 async function cleanLoad(browser, site, catalogPath) {
-  const { context, page, errors, cdp } = await openWithProbe(browser, `${site.url}/?catalog=${encodeURIComponent(catalogPath)}`);
+  const { context, page, errors, cdp, finished } = await openWithProbe(browser, `${site.url}/?catalog=${encodeURIComponent(catalogPath)}`);
   try {
     await page.waitForFunction(() => window.__benchProbe.readyAt !== null, null, { timeout: READY_TIMEOUT });
     await page.waitForTimeout(500);
-    const timeline = await page.evaluate((name) => {
+    const timeline = await page.evaluate(() => {
       const probe = window.__benchProbe;
-      const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(name));
       return {
         readyAt: probe.readyAt,
-        bytesArrivedAt: entry ? entry.responseEnd : null,
         longTasks: probe.longTasks.filter((t) => t.start <= probe.readyAt),
         longTaskError: probe.longTaskError || null,
         status: document.querySelector('[role="status"]')?.textContent || '',
       };
-    }, catalogPath.replace(/^.*\//, ''));
+    });
+    const bytes = await bytesArrivedAt(page, finished, catalogPath.replace(/^.*\//, ''));
     const memory = await pageMemory(cdp);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { ...timeline, memory };
+    return { ...timeline, bytesArrivedAt: bytes.at, bytesSeenBy: bytes.seenBy, memory };
   } finally {
     await context.close();
   }
@@ -108,6 +126,7 @@ export async function measureBigCatalog({ browser, site, catalogPath, catalogByt
     catalogBytes,
     readyMs: Math.round(load.readyAt),
     afterBytesMs: load.bytesArrivedAt === null ? null : Math.round(load.readyAt - load.bytesArrivedAt),
+    bytesSeenBy: load.bytesSeenBy,
     status: load.status,
     longTasks: {
       count: durations.length,

@@ -217,8 +217,9 @@ fn spoken_section(spoken: &Value) -> String {
     let mut out = String::from("## Spoken final result → results painted (continuous mode, read-aloud off)\n\n");
     let _ = writeln!(
         out,
-        "{} distinct catalog titles (fixed seed; {} more as warm-up), said one after another through the fake recognizer \
-         in one continuous session, the same phrases for both pages, default catalog. From the dispatch of the final \
+        "{} distinct catalog titles (fixed seed; {} more as warm-up), said through the fake recognizer in one \
+         continuous session per page, default catalog; each phrase on both pages in turn, so other work on the \
+         machine hits both alike. From the dispatch of the final \
          `result` event to the first frame after the Results list shows a listitem titled as the phrase \
          (MutationObserver, then requestAnimationFrame → setTimeout 0; e2e/bench/probe.js). *DOM*: to the \
          list matching, before the frame.\n",
@@ -281,10 +282,12 @@ fn big_catalog_section(big: &Value) -> String {
     let _ = writeln!(out, "| navigation → \"Ready\" | {:.0} ms | | |", number(&big["readyMs"]));
     match big["afterBytesMs"].as_f64() {
         Some(ms) => {
-            let _ = writeln!(out, "| catalog bytes arrived → \"Ready\" | {ms:.0} ms | | |");
+            // A worker's fetch is timed by the browser's network clock, moved onto the page's: about ±20 ms.
+            let about = if big["bytesSeenBy"] == "network" { "≈ " } else { "" };
+            let _ = writeln!(out, "| catalog bytes arrived → \"Ready\" | {about}{ms:.0} ms | | |");
         }
         None => {
-            let _ = writeln!(out, "| catalog bytes arrived → \"Ready\" | not seen on the main thread (fetched elsewhere) | | |");
+            let _ = writeln!(out, "| catalog bytes arrived → \"Ready\" | not seen | | |");
         }
     }
     let ratio = number(&big["ratio"]);
@@ -400,7 +403,9 @@ mod tests {
         let report = sections(SAMPLE, Path::new("/nonexistent"));
         assert!(report.contains("| memory after ready | 70.0 MB = 3.74× the file | ≤ 3× | **not met** |"), "{report}");
         assert!(report.contains("| … main thread: JS heap + DOM heap + array buffers + wasm memory | 5.0 + 1.0 + 1.0 + 63.0 = 70.0 MB |"), "{report}");
-        assert!(report.contains("not seen on the main thread"), "{report}");
+        assert!(report.contains("| catalog bytes arrived → \"Ready\" | not seen | | |"), "{report}");
+        let timed_by_network = SAMPLE.replace(r#""afterBytesMs": null"#, r#""afterBytesMs": 950, "bytesSeenBy": "network""#);
+        assert!(sections(&timed_by_network, Path::new("/nonexistent")).contains("| ≈ 950 ms |"));
         assert!(report.contains("| 2, 3200 ms, 3300 ms | 0 | **not met** |"), "{report}");
         assert!(report.contains("(12 keys before ready, 10 into the search box) | 900 / 3100 / 3150 ms |"), "{report}");
     }
