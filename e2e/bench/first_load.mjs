@@ -13,7 +13,7 @@ import { newPage } from '../support/browser.mjs';
 const APP_EXTENSIONS = new Set(['.html', '.htm', '.js', '.mjs', '.wasm', '.css']);
 
 /** Wait until the status line says "Ready" and the network has been quiet for `quietMs`. */
-export async function waitReadyAndQuiet(page, server, { timeout = 60000, quietMs = 500 } = {}) {
+async function waitReadyAndQuiet(page, server, { timeout = 60000, quietMs = 500 } = {}) {
   await page.waitForFunction(() => /\bReady\b/.test(document.querySelector('[role="status"]')?.textContent || ''), null, { timeout });
   let seen = -1;
   while (seen !== server.requests.length) {

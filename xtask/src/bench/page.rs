@@ -327,6 +327,9 @@ fn big_catalog_section(big: &Value) -> String {
         Some(error) => {
             let _ = writeln!(out, "| typing while loading | failed: {error} | | |");
         }
+        None if number(&typing["n"]) == 0.0 => {
+            let _ = writeln!(out, "| typing while loading | no key landed before ready | | |");
+        }
         None => {
             let _ = writeln!(
                 out,
@@ -406,6 +409,8 @@ mod tests {
         assert!(report.contains("| catalog bytes arrived → \"Ready\" | not seen | | |"), "{report}");
         let timed_by_network = SAMPLE.replace(r#""afterBytesMs": null"#, r#""afterBytesMs": 950, "bytesSeenBy": "network""#);
         assert!(sections(&timed_by_network, Path::new("/nonexistent")).contains("| ≈ 950 ms |"));
+        let no_keys = SAMPLE.replace(r#""typing": {"n": 12,"#, r#""typing": {"n": 0,"#);
+        assert!(sections(&no_keys, Path::new("/nonexistent")).contains("| typing while loading | no key landed before ready |"));
         assert!(report.contains("| 2, 3200 ms, 3300 ms | 0 | **not met** |"), "{report}");
         assert!(report.contains("(12 keys before ready, 10 into the search box) | 900 / 3100 / 3150 ms |"), "{report}");
     }
