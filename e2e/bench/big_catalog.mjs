@@ -61,19 +61,29 @@ async function cleanLoad(browser, site, catalogPath) {
   }
 }
 
+/** CDP Input.dispatchKeyEvent parameters for a key down and up, stamped with the moment they are sent. */
+function keyPress(key) {
+  const timestamp = Date.now() / 1000;
+  const common = key === 'Backspace'
+    ? { key, code: 'Backspace', windowsVirtualKeyCode: 8, timestamp }
+    : { key, code: `Key${key.toUpperCase()}`, windowsVirtualKeyCode: key.toUpperCase().charCodeAt(0), timestamp };
+  return [{ type: 'keyDown', ...common, ...(key.length === 1 ? { text: key } : {}) }, { type: 'keyUp', ...common }];
+}
+
 /**
- * A second load: keys go from the moment the page is committed — "lamp", then Backspace and "p" in turn, a key then
- * 50 ms — until the catalog is ready (the status line says "Ready", or the Results list shows the typed query's
- * results). probe.js focuses the search box as soon as it exists, so from then on the keys are typed into it. Each
- * key's delay is from the browser receiving it (event.timeStamp) to the first frame after it was handled; only keys
- * received before ready count. Keys go at a steady pace whatever the page does (the loop stops on a flag, not on
- * asking a page that may be blocked), so a long task cannot fall between two keys.
+ * A second load: from the moment the page is committed a key goes every 50 ms — "lamp", then Backspace and "p" in
+ * turn — until the catalog is ready (the status line says "Ready", or the Results list shows the typed query's
+ * results). probe.js focuses the search box as soon as it exists, so from then on the keys are typed into it. The
+ * keys are sent through CDP without waiting for the page, each stamped with the moment it was sent (so a key sent
+ * while the page is blocked keeps its time, as a person's would); its delay runs from that event.timeStamp to the
+ * first frame after it was handled. Only keys sent before ready count.
  */
 async function typingWhileLoading(browser, site, catalogPath) {
   const { context, page, errors } = await newPage(browser, { config: { voicesImmediate: true } });
   try {
     await context.addInitScript(() => (window.__benchProbeFocusSearch = true));
     await context.addInitScript({ path: PROBE });
+    const cdp = await context.newCDPSession(page);
     await page.goto(`${site.url}/?catalog=${encodeURIComponent(catalogPath)}`, { waitUntil: 'commit' });
     let loaded = false;
     const ready = page
@@ -82,13 +92,15 @@ async function typingWhileLoading(browser, site, catalogPath) {
         polling: 100,
       })
       .finally(() => (loaded = true));
-    let pressed = 0;
+    const sent = [];
     while (!loaded) {
-      await page.keyboard.press(pressed < 4 ? 'lamp'[pressed] : pressed % 2 === 0 ? 'Backspace' : 'p');
-      pressed += 1;
+      const key = sent.length < 4 ? 'lamp'[sent.length] : sent.length % 2 === 0 ? 'Backspace' : 'p';
+      const [down, up] = keyPress(key);
+      sent.push(cdp.send('Input.dispatchKeyEvent', down).then(() => cdp.send('Input.dispatchKeyEvent', up)));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await ready;
+    await Promise.all(sent);
     await eventually(() => page.evaluate(() => window.__benchProbe.keys.every((k) => k.painted !== null)), { timeout: 10000 });
     const { keys, readyAt } = await page.evaluate(() => {
       const probe = window.__benchProbe;
@@ -99,7 +111,7 @@ async function typingWhileLoading(browser, site, catalogPath) {
     return {
       ...summary(during.map((k) => Math.round((k.painted - k.at) * 100) / 100)),
       inSearch: during.filter((k) => k.inSearch).length,
-      pressed,
+      sent: sent.length,
       readyAt,
     };
   } finally {

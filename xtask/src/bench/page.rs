@@ -274,7 +274,8 @@ fn big_catalog_section(big: &Value) -> String {
          thread and every live worker (e2e/bench/memory.mjs): used JS heap + DOM heap + array buffers (CDP \
          `Runtime.getHeapUsage`) + every live `WebAssembly.Memory` (CDP `Runtime.queryObjects`), which the heap \
          figures do not count. Long tasks: PerformanceObserver `longtask`, installed before the app's first script, \
-         until \"Ready\". Typing: a second load, a key every 50 ms from navigation until ready (into the search box once it exists).\n",
+         until \"Ready\". Typing: a second load, a key every 50 ms from navigation until ready, sent without waiting for the page and \
+         stamped with the time it was sent, typed into the search box once it exists; delay to the next frame.\n",
         big["catalog"].as_str().unwrap_or_default(),
         mb(&big["catalogBytes"]),
     );
@@ -370,7 +371,7 @@ mod tests {
         "memory": {"bytes": 70000000, "realms": [
           {"realm": "main thread", "jsHeap": 5000000, "domHeap": 1000000, "arrayBuffers": 1000000, "wasm": 63000000, "bytes": 70000000}]},
         "baselineMemory": {"bytes": 9000000}, "ratio": 3.74,
-        "typing": {"n": 12, "p50": 900, "p95": 3100, "max": 3150, "inSearch": 10, "pressed": 30}}
+        "typing": {"n": 12, "p50": 900, "p95": 3100, "max": 3150, "inSearch": 10, "sent": 30}}
     }"#;
 
     #[test]
