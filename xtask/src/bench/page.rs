@@ -105,11 +105,12 @@ fn targets_section(report: &Value) -> String {
         against.map(|(hark, plain)| (format!("{hark:.1} vs {plain:.1} ms"), hark <= plain)),
     );
     let big = &report["big"];
-    let tasks = failure(big).map_or(Ok(number(&big["longTasks"]["longestMs"])), Err);
+    let tasks = indexing_tasks(big);
+    let longest = failure(big).map_or(Ok(number(&tasks["longestMs"])), Err);
     row(
         &format!("no main-thread task over {LONG_TASK_MS:.0} ms while indexing"),
-        tasks.map(|longest| {
-            let count = number(&big["longTasks"]["count"]);
+        longest.map(|longest| {
+            let count = number(&tasks["count"]);
             let shown = if count > 0.0 { format!("{count:.0} over, longest {longest:.0} ms") } else { "none over 50 ms".into() };
             (shown, count == 0.0)
         }),
@@ -118,6 +119,14 @@ fn targets_section(report: &Value) -> String {
     row(&format!("memory ≤ {MEMORY_RATIO:.0}× the catalog file"), memory.map(|ratio| (format!("{ratio:.1}×"), ratio <= MEMORY_RATIO)));
     out.push('\n');
     out
+}
+
+/// The long tasks while the catalog was indexed (after its bytes arrived), or all until ready when that is unknown.
+fn indexing_tasks(big: &Value) -> &Value {
+    match &big["longTasksIndexing"] {
+        Value::Null => &big["longTasks"],
+        tasks => tasks,
+    }
 }
 
 /// `dist/`'s wasm and js files (paths from dist, with a leading `/`) and their gzip sizes.
@@ -311,16 +320,26 @@ fn big_catalog_section(big: &Value) -> String {
         );
     }
     let _ = writeln!(out, "| the same page with a one-item catalog | {:.1} MB | | |", mb(&big["baselineMemory"]["bytes"]));
-    let tasks = &big["longTasks"];
-    let count = number(&tasks["count"]);
+    let all = &big["longTasks"];
     let _ = writeln!(
         out,
-        "| main-thread tasks over 50 ms until ready: count, longest, blocking time beyond 50 ms | {count:.0}, {:.0} ms, {:.0} ms | 0 | {} |",
-        number(&tasks["longestMs"]),
-        number(&tasks["blockingMs"]),
-        verdict(count == 0.0),
+        "| main-thread tasks over 50 ms from navigation to ready: count, longest, blocking time beyond 50 ms | {:.0}, {:.0} ms, {:.0} ms | | |",
+        number(&all["count"]),
+        number(&all["longestMs"]),
+        number(&all["blockingMs"]),
     );
-    if let Some(error) = tasks["observerError"].as_str() {
+    if !big["longTasksIndexing"].is_null() {
+        let tasks = &big["longTasksIndexing"];
+        let count = number(&tasks["count"]);
+        let _ = writeln!(
+            out,
+            "| … of them after the catalog's bytes arrived (indexing) | {count:.0}, {:.0} ms, {:.0} ms | 0 | {} |",
+            number(&tasks["longestMs"]),
+            number(&tasks["blockingMs"]),
+            verdict(count == 0.0),
+        );
+    }
+    if let Some(error) = all["observerError"].as_str() {
         let _ = writeln!(out, "| (the longtask observer failed: {error}) | | | |");
     }
     let typing = &big["typing"];
@@ -367,7 +386,8 @@ mod tests {
         "plain": {"n": 99, "p50": 8.0, "p95": 20.0, "max": 25.0, "dom": {"p50": 1, "p95": 2}, "misses": ["x"]}},
       "big": {"catalog": "catalog/wordnet-all.jsonl", "catalogBytes": 18700000, "readyMs": 4100, "afterBytesMs": null,
         "status": "Ready — 117,791 things.",
-        "longTasks": {"count": 2, "longestMs": 3200, "blockingMs": 3300, "observerError": null},
+        "longTasks": {"count": 3, "longestMs": 3200, "blockingMs": 3500, "observerError": null},
+        "longTasksIndexing": {"count": 2, "longestMs": 3200, "blockingMs": 3300},
         "memory": {"bytes": 70000000, "realms": [
           {"realm": "main thread", "jsHeap": 5000000, "domHeap": 1000000, "arrayBuffers": 1000000, "wasm": 63000000, "bytes": 70000000}]},
         "baselineMemory": {"bytes": 9000000}, "ratio": 3.74,
@@ -412,7 +432,8 @@ mod tests {
         assert!(sections(&timed_by_network, Path::new("/nonexistent")).contains("| ≈ 950 ms |"));
         let no_keys = SAMPLE.replace(r#""typing": {"n": 12,"#, r#""typing": {"n": 0,"#);
         assert!(sections(&no_keys, Path::new("/nonexistent")).contains("| typing while loading | no key landed before ready |"));
-        assert!(report.contains("| 2, 3200 ms, 3300 ms | 0 | **not met** |"), "{report}");
+        assert!(report.contains("from navigation to ready: count, longest, blocking time beyond 50 ms | 3, 3200 ms, 3500 ms | | |"), "{report}");
+        assert!(report.contains("| … of them after the catalog's bytes arrived (indexing) | 2, 3200 ms, 3300 ms | 0 | **not met** |"), "{report}");
         assert!(report.contains("(12 keys before ready, 10 into the search box) | 900 / 3100 / 3150 ms |"), "{report}");
     }
 
