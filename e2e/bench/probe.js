@@ -8,13 +8,13 @@
  *   readyAt        performance.now() when the status line first said "Ready" (null until then)
  *   resultsAt      performance.now() when the Results list first had a listitem
  *   longTasks      [{start, duration}] from PerformanceObserver('longtask'): main-thread tasks over 50 ms
- *   keys           [{key, at, painted, inSearch}] for every keydown: `at` = event.timeStamp (when the browser received
- *                  the key), `painted` = the next frame after it was handled (see afterNextPaint), `inSearch` = typed
- *                  into the search box
- * With window.__benchProbeFocusSearch set by an earlier init script, the search box (`input[type="search"]`) is
- * focused as soon as it is in the document, so keys typed during loading go into it.
+ *   keys           [{key, at, painted, inSearch}] for every keydown: `at` = event.timeStamp (when the key was
+ *                  pressed: the timestamp it was sent with), `painted` = the next frame after it was handled (see
+ *                  afterNextPaint), `inSearch` = typed into the search box
  *   stopWatching() disconnect the ready/results observer (so it adds nothing to later measurements)
  *   speakAndTime(phrase, timeoutMs)   see below
+ * With window.__benchProbeFocusSearch set by an earlier init script, the search box (`input[type="search"]`) is
+ * focused as soon as it is in the document, so keys typed during loading go into it.
  */
 (function () {
   'use strict';
