@@ -99,7 +99,7 @@ pub async fn index_in_worker(
                 let Some(buffer) = index.dyn_ref::<js_sys::ArrayBuffer>() else {
                     return Err(IndexerError::Start("the worker sent no index".into()));
                 };
-                let bytes = Uint8Array::new(buffer).to_vec();
+                let bytes = copy_in_slices(buffer).await;
                 let warnings = Reflect::get(&message, &"warnings".into())
                     .ok()
                     .map(|list| js_sys::Array::from(&list).iter().filter_map(|w| w.as_string()).collect())
@@ -125,6 +125,26 @@ pub async fn index_in_worker(
         }
     }
     Err(IndexerError::Start("the worker stopped without an answer".into()))
+}
+
+/// Bytes copied into wasm memory per task: a big index is copied over several tasks, so the page never blocks.
+const COPY_SLICE: u32 = 4 << 20;
+
+/// `buffer`'s bytes as a `Vec`, copied a slice at a time with a yield to the browser between slices.
+async fn copy_in_slices(buffer: &js_sys::ArrayBuffer) -> Vec<u8> {
+    let length = buffer.byte_length();
+    let mut bytes = vec![0; length as usize];
+    let mut at = 0;
+    while at < length {
+        let n = COPY_SLICE.min(length - at);
+        let slice = Uint8Array::new_with_byte_offset_and_length(buffer, at, n);
+        slice.copy_to(&mut bytes[at as usize..(at + n) as usize]);
+        at += n;
+        if at < length {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+    }
+    bytes
 }
 
 /// Owns the worker and its listeners: dropping it (an answer, an error, or the page no longer waiting) detaches
