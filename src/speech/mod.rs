@@ -5,12 +5,16 @@
 //! - [`use_speech_recognition`](mod@use_speech_recognition): the reactive hook the UI uses.
 //! - [`machine`], [`transcript`], [`restart`]: the pure logic behind it (session states, result merging, restart
 //!   throttle), tested on the host.
+//! - [`coordinator`]: who may talk when (listening, reading aloud, the button's press and hold), pure;
+//!   [`commands`]: whether an utterance is a voice command, in the recognition language.
 //! - [`languages`], [`error`]: the language list and typed errors with human messages.
 //! - [`synthesis`]: utterances and voices with cleanup on drop; [`use_speech_synthesis`](mod@use_speech_synthesis):
 //!   the reactive hook that reads aloud.
 //! - [`queue`], [`text`], [`template`], [`voices`]: the pure logic behind it (the piece queue and error recovery,
 //!   sentences and numbers, spoken templates, voice choice), tested on the host.
 
+pub mod commands;
+pub mod coordinator;
 pub mod error;
 pub mod languages;
 pub mod machine;
