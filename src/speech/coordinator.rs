@@ -82,7 +82,9 @@ pub enum Event {
         /// `aria-pressed` at the time of the release.
         pressed: bool,
     },
-    /// Escape, or the "Stop reading" button with listening: stop everything.
+    /// The pointer left the button or was cancelled (no click follows); a hold ends as if released.
+    PressCancelled,
+    /// Escape: stop everything.
     StopAll,
     /// "Read results aloud" was turned on or off (or reading became impossible).
     ReadAloudChanged(bool),
@@ -255,6 +257,18 @@ impl Coordinator {
                     }
                     actions
                 }
+                Press::Up | Press::Released => vec![],
+            },
+            Event::PressCancelled => match self.press {
+                Press::Holding => {
+                    self.press = Press::Up;
+                    vec![Action::StopListening]
+                }
+                Press::Down => {
+                    self.press = Press::Up;
+                    vec![Action::CancelHold]
+                }
+                // A touch sends `pointerleave` after `pointerup`: the click after a hold still belongs to it.
                 Press::Up | Press::Released => vec![],
             },
             Event::StopAll => {
@@ -469,6 +483,23 @@ mod tests {
         assert_eq!(c.handle(Event::PressEnded { click_follows: true, pressed: false }), vec![CancelHold]);
         assert_eq!(c.handle(Event::HoldDue), vec![], "a late timer does nothing");
         assert_eq!(c.handle(Event::MicClicked { pressed: false }), vec![Listen]);
+    }
+
+    #[test]
+    fn leaving_the_button_ends_a_hold_but_not_the_click_that_follows_a_touch() {
+        let mut c = Coordinator::new(true);
+        c.handle(Event::PressStarted);
+        assert_eq!(c.handle(Event::PressCancelled), vec![CancelHold]);
+        assert_eq!(c.handle(Event::HoldDue), vec![]);
+        c.handle(Event::PressStarted);
+        c.handle(Event::HoldDue);
+        assert_eq!(c.handle(Event::PressCancelled), vec![StopListening]);
+        // Touch: pointerup, pointerleave, click.
+        c.handle(Event::PressStarted);
+        c.handle(Event::HoldDue);
+        assert_eq!(c.handle(Event::PressEnded { click_follows: true, pressed: true }), vec![StopListening]);
+        assert_eq!(c.handle(Event::PressCancelled), vec![]);
+        assert_eq!(c.handle(Event::MicClicked { pressed: true }), vec![]);
     }
 
     #[test]

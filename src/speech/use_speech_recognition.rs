@@ -121,6 +121,9 @@ pub struct UseSpeechRecognitionReturn {
     pub stop: Callback<()>,
     /// Start or stop.
     pub toggle: Callback<()>,
+    /// Start listening across phrases until [`Self::stop`], whatever `continuous` says (push-to-talk: listening
+    /// while the button is held).
+    pub start_held: Callback<()>,
     /// Hold the recognizer while Hark speaks, so it never hears itself: a live session is aborted, a restart put
     /// off. What the person asked for (`is_listening`) does not change.
     pub pause: Callback<()>,
@@ -152,6 +155,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
             session: None,
             restart_timer: None,
             seq: 0,
+            continuous: false,
         }),
         options: options.clone(),
         signals,
@@ -180,6 +184,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
+        start_held: Callback::new(move |()| send(Work::UserStartHeld)),
         pause: Callback::new(move |()| send(Work::Hold)),
         resume: Callback::new(move |()| send(Work::Unhold)),
     }
@@ -198,6 +203,7 @@ struct Outputs {
 
 enum Work {
     UserStart,
+    UserStartHeld,
     UserStop,
     UserToggle,
     Event(RecognitionEvent),
@@ -212,6 +218,8 @@ struct DriverState {
     session: Option<RecognitionSession>,
     restart_timer: Option<Timeout>,
     seq: u64,
+    /// Whether the sessions of the current listening are continuous (the setting, or a hold).
+    continuous: bool,
 }
 
 /// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
@@ -232,6 +240,7 @@ impl Driver {
         let now = js_sys::Date::now();
         let input = match work {
             Work::UserStart => Some(self.user_start()),
+            Work::UserStartHeld => Some(Input::UserStart { continuous: true }),
             Work::UserStop => Some(Input::UserStop),
             Work::UserToggle => {
                 Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
@@ -245,11 +254,18 @@ impl Driver {
             Work::Event(event) => self.on_event(state, event, now),
         };
         if let Some(input) = input {
-            if matches!(input, Input::UserStart { .. }) {
-                self.signals.error.set(None);
-                self.signals.stopped_after_silence.set(false);
-            }
+            let asked_continuous = match input {
+                Input::UserStart { continuous } => {
+                    self.signals.error.set(None);
+                    self.signals.stopped_after_silence.set(false);
+                    Some(continuous)
+                }
+                _ => None,
+            };
             let commands = state.machine.handle(input, now);
+            if let Some(continuous) = asked_continuous.filter(|_| commands.contains(&Command::Start)) {
+                state.continuous = continuous;
+            }
             self.run(state, commands);
         }
         self.publish(state);
@@ -312,7 +328,7 @@ impl Driver {
                     self.signals.interim.set(String::new());
                     let options = RecognitionOptions {
                         lang: self.options.lang.get_untracked(),
-                        continuous: self.options.continuous.get_untracked(),
+                        continuous: state.continuous,
                         interim_results: self.options.interim_results,
                         max_alternatives: self.options.max_alternatives,
                     };

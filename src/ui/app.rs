@@ -10,7 +10,8 @@ use super::read_aloud::{use_read_aloud, ReadAloudToggle, StopReading, VoiceSetti
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
-use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx};
+use super::voice::{try_command, VoiceHelp};
+use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx, VoiceCtx};
 use crate::search::config::SpeakConfig;
 use crate::search::loader::{load, LoadError, LoadProgress, Loaded};
 use crate::search::remote_client::InFlight;
@@ -42,15 +43,18 @@ pub fn App() -> impl IntoView {
     let initial = url_state::param("q").unwrap_or_default();
     // A shared link's query is final: its results are read aloud (after the person's first click, if the browser
     // insists on one).
-    let settled = RwSignal::new(u64::from(!initial.trim().is_empty()));
-    let query =
-        QueryCtx { request: RwSignal::new(SearchRequest::typed(&initial)), draft: RwSignal::new(initial), settled };
+    let voice = VoiceCtx::new(settings.read_aloud.get_untracked());
+    let query = QueryCtx::new(initial, voice);
 
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
             .lang(settings.lang)
             .continuous(settings.continuous)
             .on_phrase(move |heard| {
+                // A whole utterance that is a command ("stop", "read the second one") is done, not searched.
+                if try_command(voice, heard.phrase.text(), &settings.lang.get_untracked()) {
+                    return;
+                }
                 let alternatives =
                     heard.phrase.alternatives.iter().map(|a| (a.transcript.clone(), a.confidence)).collect();
                 query.search_spoken(heard.phrase.text(), alternatives);
@@ -68,6 +72,7 @@ pub fn App() -> impl IntoView {
     provide_context(query);
     provide_context(speech);
     provide_context(reader);
+    provide_context(voice);
     provide_context(search);
     use_shortcuts();
 
@@ -92,6 +97,7 @@ pub fn App() -> impl IntoView {
             </div>
             <StatusLine />
             <StopReading />
+            <VoiceHelp />
             <Results />
         </main>
         <footer class="footer">

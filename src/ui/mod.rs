@@ -3,6 +3,7 @@
 //! - [`App`]: wires speech, search, query and settings together.
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
+//! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
 //!   read, built from the templates in `hark.json`.
 
@@ -17,6 +18,7 @@ pub mod results;
 pub mod search_box;
 pub mod status;
 pub mod status_text;
+pub mod voice;
 
 pub use app::App;
 
@@ -24,6 +26,8 @@ use leptos::prelude::*;
 
 use crate::search::loader::LoadProgress;
 use crate::search::{SearchRequest, SearchResponse};
+use crate::speech::coordinator::{Event, Origin};
+pub use voice::VoiceCtx;
 
 /// The submitted query and the text in the search box, shared by the components through context.
 #[derive(Clone, Copy)]
@@ -32,29 +36,54 @@ pub struct QueryCtx {
     pub request: RwSignal<SearchRequest>,
     /// What the search box holds while the person types.
     pub draft: RwSignal<String>,
-    /// Bumped each time a query is final (spoken, submitted, opened from a link): its results are read aloud.
-    /// Typing alone changes `request` without it, and only stops an old reading.
-    pub settled: RwSignal<u64>,
+    /// The number of the current request (one more for each request), so "read the answer to request n" can be
+    /// told from an older answer.
+    pub seq: RwSignal<u64>,
+    /// Told about each request: a spoken, submitted or linked one is read aloud when answered.
+    pub voice: VoiceCtx,
 }
 
 impl QueryCtx {
+    /// The query of a visit: the link's `?q=` (read aloud once answered, as a final query).
+    pub fn new(initial: String, voice: VoiceCtx) -> Self {
+        let query = Self {
+            request: RwSignal::new(SearchRequest::typed(&initial)),
+            draft: RwSignal::new(initial),
+            seq: RwSignal::new(0),
+            voice,
+        };
+        if !query.request.with_untracked(SearchRequest::is_empty) {
+            query.announce(Origin::Link);
+        }
+        query
+    }
+
     /// Search for typed text (also puts it in the search box).
     pub fn search_typed(&self, text: &str) {
-        self.draft.set(text.to_string());
-        self.request.set(SearchRequest::typed(text));
+        self.set(text, SearchRequest::typed(text), Origin::Typed);
     }
 
     /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
     pub fn submit(&self, text: &str) {
-        self.search_typed(text);
-        self.settled.update(|n| *n += 1);
+        self.set(text, SearchRequest::typed(text), Origin::Submitted);
     }
 
     /// Search for a spoken phrase, then read aloud.
     pub fn search_spoken(&self, text: &str, alternatives: Vec<(String, f32)>) {
+        self.set(text, SearchRequest::spoken(alternatives), Origin::Spoken);
+    }
+
+    fn set(&self, text: &str, request: SearchRequest, origin: Origin) {
         self.draft.set(text.to_string());
-        self.request.set(SearchRequest::spoken(alternatives));
-        self.settled.update(|n| *n += 1);
+        self.request.set(request);
+        self.announce(origin);
+    }
+
+    fn announce(&self, origin: Origin) {
+        let seq = self.seq.get_untracked() + 1;
+        self.seq.set(seq);
+        let empty = self.request.with_untracked(SearchRequest::is_empty);
+        self.voice.send(Event::Requested { seq, origin, empty });
     }
 }
 
@@ -80,17 +109,6 @@ impl ReaderCtx {
     }
 }
 
-/// The microphone button and shortcut: while Hark reads, talking interrupts it (and listens); otherwise start or
-/// stop listening.
-pub fn talk(speech: SpeechCtx, reader: ReaderCtx) {
-    if reader.0.is_speaking.get_untracked() {
-        reader.stop();
-        speech.0.start.run(());
-    } else {
-        reader.stop();
-        speech.0.toggle.run(());
-    }
-}
 /// User preferences that survive a reload.
 #[derive(Clone, Copy)]
 pub struct SettingsCtx {
