@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::reading::split_at_word;
 use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
 use crate::speech::coordinator::Event;
 use crate::settings::{parse_in_range, tenths};
@@ -122,6 +123,7 @@ pub fn StopReading() -> impl IntoView {
     view! {
         <Show when=move || reader.0.is_speaking.get()>
             <div class="reading-controls">
+                <SpokenWord />
                 <button type="button" class="stop-reading" aria-keyshortcuts="Escape" on:click=move |_| reader.stop()>
                     <span aria-hidden="true" class="stop-icon"></span>
                     "Stop reading"
@@ -140,6 +142,23 @@ pub fn StopReading() -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// The piece being read, with the word being spoken marked, where the voice sends word boundaries.
+#[component]
+fn SpokenWord() -> impl IntoView {
+    let reader: ReaderCtx = expect_context();
+    let parts = move || {
+        let text = reader.0.spoken_text.get()?;
+        let boundary = reader.0.boundary.get()?;
+        let (before, word, after) = split_at_word(&text, boundary.char_index, boundary.char_length)?;
+        Some((before.to_string(), word.to_string(), after.to_string()))
+    };
+    move || {
+        parts().map(|(before, word, after)| {
+            view! { <p class="spoken-text">{before}<mark class="spoken-word">{word}</mark>{after}</p> }
+        })
     }
 }
 

@@ -73,6 +73,33 @@ fn result_item(response: &SearchResponse, position: usize, template: &Template) 
     Some(SpeechItem::tagged(text, position))
 }
 
+/// `text` cut around the word a boundary event points at: before, the word, after. `char_index` and `char_length`
+/// are UTF-16 offsets (as the browser sends them); a length of 0 (some voices) runs to the next space. `None` when
+/// the index is past the end or not on a character boundary.
+pub fn split_at_word(text: &str, char_index: u32, char_length: u32) -> Option<(&str, &str, &str)> {
+    let start = utf16_to_byte(text, char_index as usize)?;
+    let end = if char_length == 0 {
+        text[start..].find(char::is_whitespace).map_or(text.len(), |offset| start + offset)
+    } else {
+        utf16_to_byte(text, char_index as usize + char_length as usize).unwrap_or(text.len())
+    };
+    (start < end).then(|| (&text[..start], &text[start..end], &text[end..]))
+}
+
+fn utf16_to_byte(text: &str, utf16: usize) -> Option<usize> {
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        if units == utf16 {
+            return Some(byte);
+        }
+        if units > utf16 {
+            return None;
+        }
+        units += c.len_utf16();
+    }
+    (units == utf16).then_some(text.len())
+}
+
 /// How many results a reading of `response` covers.
 pub fn read_count(response: &SearchResponse, speak: &SpeakConfig) -> usize {
     response.results.len().min(speak.read_count())
@@ -133,6 +160,18 @@ mod tests {
         many.results = (0..1200).map(|i| result(&i.to_string(), "")).collect();
         assert_eq!(script(&many, &SpeakConfig::default())[0].text, "1200 results for lamp.");
         assert_eq!(script(&many, &SpeakConfig::default())[1].text, "0.", "an empty description leaves no gap");
+    }
+
+    #[test]
+    fn the_word_a_boundary_points_at() {
+        assert_eq!(split_at_word("5 results for lamp.", 2, 7), Some(("5 ", "results", " for lamp.")));
+        assert_eq!(split_at_word("5 results for lamp.", 14, 0), Some(("5 results for ", "lamp.", "")));
+        assert_eq!(split_at_word("Crème brûlée, a dessert", 6, 6), Some(("Crème ", "brûlée", ", a dessert")));
+        assert_eq!(split_at_word("😀 smile", 3, 5), Some(("😀 ", "smile", "")), "an emoji is two UTF-16 units");
+        assert_eq!(split_at_word("😀 smile", 1, 1), None, "inside a surrogate pair");
+        assert_eq!(split_at_word("lamp", 40, 2), None);
+        assert_eq!(split_at_word("lamp", 4, 0), None);
+        assert_eq!(split_at_word("lamp", 1, 90), Some(("l", "amp", "")));
     }
 
     #[test]
