@@ -1,6 +1,6 @@
 //! The browser speech layer: no UI here.
 //!
-//! - [`support`]: which APIs the browser has.
+//! - [`support`]: which APIs the browser has; [`capabilities`]: on-device recognition, phrases, false support.
 //! - [`recognition`]: one recognition session, its typed events, and cleanup on drop.
 //! - [`use_speech_recognition`](mod@use_speech_recognition): the reactive hook the UI uses.
 //! - [`machine`], [`transcript`], [`restart`]: the pure logic behind it (session states, result merging, restart
@@ -26,6 +26,7 @@ pub mod text;
 pub mod transcript;
 pub mod voices;
 
+pub mod capabilities;
 pub mod recognition;
 pub mod support;
 pub mod synthesis;

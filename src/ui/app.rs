@@ -10,6 +10,7 @@ use super::read_aloud::{use_read_aloud, ReadAloudToggle, StopReading, VoiceSetti
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
+use super::on_device::use_on_device;
 use super::voice::{try_command, VoiceHelp};
 use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx, VoiceCtx};
 use crate::search::config::SpeakConfig;
@@ -46,10 +47,12 @@ pub fn App() -> impl IntoView {
     let voice = VoiceCtx::new(settings.read_aloud.get_untracked());
     let query = QueryCtx::new(initial, voice);
 
+    let on_device = use_on_device(settings.lang.into());
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
             .lang(settings.lang)
             .continuous(settings.continuous)
+            .process_locally(Signal::derive(move || on_device.process_locally()))
             .on_phrase(move |heard| {
                 // A whole utterance that is a command ("stop", "read the second one") is done, not searched.
                 if try_command(voice, heard.phrase.text(), &settings.lang.get_untracked()) {
@@ -73,6 +76,7 @@ pub fn App() -> impl IntoView {
     provide_context(speech);
     provide_context(reader);
     provide_context(voice);
+    provide_context(on_device);
     provide_context(search);
     use_shortcuts();
 

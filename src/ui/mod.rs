@@ -3,6 +3,7 @@
 //! - [`App`]: wires speech, search, query and settings together.
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
+//! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
 //!   read, built from the templates in `hark.json`.
@@ -12,6 +13,7 @@ pub mod continuous_toggle;
 pub mod keyboard;
 pub mod language_picker;
 pub mod mic_button;
+pub mod on_device;
 pub mod read_aloud;
 pub mod reading;
 pub mod results;
