@@ -160,6 +160,25 @@ describe('push-to-talk', () => {
   });
 });
 
+describe('where continuous mode cannot work', () => {
+  test('a recognizer that ends after every phrase (Chrome Android): the Continuous hint suggests holding', T, async () => {
+    const { page, errors } = await h.newPage();
+    await openReady(page);
+    await page.getByRole('checkbox', { name: 'Read results aloud' }).uncheck();
+    await ui(page).continuous.check();
+    const hint = page.locator('#continuous-hint');
+    assert.match(await hint.innerText(), /keep listening/);
+    await ui(page).mic.click();
+    for (const word of ['lamp', 'chair']) {
+      await say(page, word);
+      await fake(page, 'silenceEnd'); // at once, as Chrome Android does
+      await sleep(50);
+    }
+    await eventually(async () => assert.match(await hint.innerText(), /Hold the microphone to talk/));
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('reading controls', () => {
   test('"Pause reading" and "Resume reading"; the word being spoken is marked', T, async () => {
     const { page, errors } = await h.newPage({ config: { speakMs: 'manual' } });

@@ -26,8 +26,13 @@ fn session_with_log(options: &RecognitionOptions) -> (RecognitionSession, Rc<Ref
 #[wasm_bindgen_test]
 fn options_reach_the_recognizer() {
     install_fake("both");
-    let options =
-        RecognitionOptions { lang: "id-ID".into(), continuous: true, interim_results: false, max_alternatives: 4 };
+    let options = RecognitionOptions {
+        lang: "id-ID".into(),
+        continuous: true,
+        interim_results: false,
+        max_alternatives: 4,
+        ..RecognitionOptions::default()
+    };
     let (_session, _) = session_with_log(&options);
     let rec = recognizer(0);
     assert_eq!(prop(&rec, "lang").as_string().as_deref(), Some("id-ID"));

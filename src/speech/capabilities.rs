@@ -120,9 +120,78 @@ pub fn is_false_support(error_is_network: bool, sessions_started: u32, heard_any
     error_is_network && sessions_started <= 1 && !heard_any_result
 }
 
+/// Within this long after its last final phrase, a continuous session that ends by itself counts as ending "after
+/// the phrase" (Chrome desktop waits several seconds of silence; Chrome Android ends at once).
+pub const QUICK_END_MS: f64 = 1500.0;
+
+/// How many such endings in a row mean continuous mode cannot work here.
+pub const QUICK_ENDS_FOR_VERDICT: u32 = 2;
+
+/// Notices a recognizer that ends after every phrase although `continuous` is set (Chrome Android), so the page
+/// can suggest holding to talk. Pure.
+#[derive(Debug, Default)]
+pub struct ContinuousProbe {
+    last_final_ms: Option<f64>,
+    quick_ends: u32,
+}
+
+impl ContinuousProbe {
+    /// A session started.
+    pub fn started(&mut self) {
+        self.last_final_ms = None;
+    }
+
+    /// A final phrase arrived at `now_ms`.
+    pub fn final_phrase(&mut self, now_ms: f64) {
+        self.last_final_ms = Some(now_ms);
+    }
+
+    /// A session ended at `now_ms`; `by_itself` when Hark did not ask it to stop, `continuous` when it was asked to
+    /// keep listening. Returns true once continuous mode has been seen not to work.
+    pub fn ended(&mut self, now_ms: f64, by_itself: bool, continuous: bool) -> bool {
+        if !(by_itself && continuous) {
+            return self.quick_ends >= QUICK_ENDS_FOR_VERDICT;
+        }
+        match self.last_final_ms.take() {
+            Some(at) if now_ms - at <= QUICK_END_MS => self.quick_ends += 1,
+            _ => self.quick_ends = 0,
+        }
+        self.quick_ends >= QUICK_ENDS_FOR_VERDICT
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recognizer_that_ends_after_every_phrase_is_noticed_after_two() {
+        let mut probe = ContinuousProbe::default();
+        probe.started();
+        probe.final_phrase(1000.0);
+        assert!(!probe.ended(1200.0, true, true));
+        probe.started();
+        probe.final_phrase(3000.0);
+        assert!(probe.ended(3100.0, true, true));
+    }
+
+    #[test]
+    fn silence_endings_stops_and_single_phrase_mode_are_not_evidence() {
+        let mut probe = ContinuousProbe::default();
+        for start in [0.0, 10_000.0, 20_000.0] {
+            probe.started();
+            probe.final_phrase(start + 1000.0);
+            assert!(!probe.ended(start + 8000.0, true, true), "Chrome desktop ends after seconds of silence");
+        }
+        probe.started();
+        probe.final_phrase(31_000.0);
+        assert!(!probe.ended(31_100.0, false, true), "Hark asked it to stop");
+        probe.started();
+        probe.final_phrase(41_000.0);
+        assert!(!probe.ended(41_100.0, true, false), "single-phrase sessions end after the phrase");
+        probe.started();
+        assert!(!probe.ended(50_000.0, true, true), "no phrase at all");
+    }
 
     #[test]
     fn answers_are_read_and_anything_else_is_unknown() {

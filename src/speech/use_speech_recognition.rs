@@ -16,7 +16,7 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
-use super::capabilities::{is_false_support, known_fork};
+use super::capabilities::{is_false_support, known_fork, ContinuousProbe};
 use super::error::RecognitionError;
 use super::machine::{Command, Input, Phase, SessionMachine};
 use super::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
@@ -134,6 +134,9 @@ pub struct UseSpeechRecognitionReturn {
     pub error: Signal<Option<RecognitionError>>,
     /// True when continuous listening stopped by itself after a long silence.
     pub stopped_after_silence: Signal<bool>,
+    /// True once the recognizer has been seen to end after every phrase although continuous mode was asked for
+    /// (Chrome Android): continuous mode cannot work here, holding to talk can.
+    pub ends_every_phrase: Signal<bool>,
     /// Start listening (no-op when unsupported or already listening).
     pub start: Callback<()>,
     /// Stop listening; the current phrase is still delivered.
@@ -168,6 +171,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         phrase: RwSignal::new(None),
         error: RwSignal::new(None),
         stopped_after_silence: RwSignal::new(false),
+        ends_every_phrase: RwSignal::new(false),
     };
     let driver = Rc::new(Driver {
         serial: Serial::new(DriverState {
@@ -181,6 +185,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
             heard_any: false,
             phrases_refused: false,
             retry_without_phrases: false,
+            probe: ContinuousProbe::default(),
         }),
         options: options.clone(),
         signals,
@@ -206,6 +211,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         phrase: signals.phrase.into(),
         error: signals.error.into(),
         stopped_after_silence: signals.stopped_after_silence.into(),
+        ends_every_phrase: signals.ends_every_phrase.into(),
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
@@ -225,6 +231,7 @@ struct Outputs {
     phrase: RwSignal<Option<HeardPhrase>>,
     error: RwSignal<Option<RecognitionError>>,
     stopped_after_silence: RwSignal<bool>,
+    ends_every_phrase: RwSignal<bool>,
 }
 
 enum Work {
@@ -254,6 +261,7 @@ struct DriverState {
     phrases_refused: bool,
     /// Start again (once) when the session that refused the phrases ends.
     retry_without_phrases: bool,
+    probe: ContinuousProbe,
 }
 
 /// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
@@ -326,6 +334,9 @@ impl Driver {
                 let update = state.merger.push(&batch, now);
                 self.signals.interim.set(update.interim);
                 let heard = !update.finals.is_empty();
+                if heard {
+                    state.probe.final_phrase(now);
+                }
                 for phrase in update.finals {
                     self.deliver(state, phrase);
                 }
@@ -348,6 +359,10 @@ impl Driver {
                 Some(Input::Error(error))
             }
             RecognitionEvent::End => {
+                let by_itself = state.machine.phase() != Phase::Stopping;
+                if state.probe.ended(now, by_itself, state.continuous) {
+                    self.signals.ends_every_phrase.set(true);
+                }
                 if let Some(phrase) = state.merger.end_session(now) {
                     self.deliver(state, phrase);
                 }
@@ -388,6 +403,7 @@ impl Driver {
                         },
                     };
                     state.sessions += 1;
+                    state.probe.started();
                     let weak = self.weak_self.borrow().clone();
                     let started = RecognitionSession::start(&options, move |event| {
                         if let Some(driver) = weak.upgrade() {
