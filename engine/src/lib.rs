@@ -35,6 +35,7 @@ pub mod bench_queries;
 mod catalog;
 mod config;
 mod index;
+pub mod phrases;
 mod search;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
