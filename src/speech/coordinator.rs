@@ -206,8 +206,7 @@ impl Coordinator {
                     return vec![];
                 }
                 self.to_read = None;
-                // Hold the recognizer before the first word, not when synthesis reports it has started.
-                vec![Action::HoldRecognizer, Action::Read { seq, part: Part::Top }]
+                self.read(seq, Part::Top)
             }
             Event::Unanswerable { seq } => {
                 if self.to_read == Some(seq) {
@@ -301,6 +300,13 @@ impl Coordinator {
         actions
     }
 
+    /// Start a reading. Hold the recognizer before the first word, not when synthesis reports it has started; the
+    /// reading counts as under way from here (a reading that replaces another never looks idle in between).
+    fn read(&mut self, seq: u64, part: Part) -> Vec<Action> {
+        self.reading = true;
+        vec![Action::HoldRecognizer, Action::Read { seq, part }]
+    }
+
     fn stop_reading(&mut self) -> Vec<Action> {
         if self.reading {
             self.reading = false;
@@ -336,8 +342,7 @@ impl Coordinator {
                         }
                         _ => Part::Top,
                     };
-                    actions.push(Action::HoldRecognizer);
-                    actions.push(Action::Read { seq, part });
+                    actions.extend(self.read(seq, part));
                 }
             }
         }
@@ -516,6 +521,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_counts_from_its_start_so_a_click_right_after_stops_it() {
+        let mut c = Coordinator::new(true);
+        spoken(&mut c, 1);
+        c.handle(Event::Answered { seq: 1 });
+        assert!(c.is_reading(), "before synthesis reports it");
+        assert_eq!(c.handle(Event::MicClicked { pressed: false }), vec![StopReading, Listen]);
+        // A command's reading replaces the one under way without an idle moment in between.
+        c.handle(Event::Requested { seq: 2, origin: Origin::Typed, empty: false });
+        c.handle(Event::Answered { seq: 2 });
+        c.handle(Event::ReadingStarted);
+        c.handle(Event::Command(VoiceCommand::Repeat));
+        assert!(c.is_reading());
+        assert_eq!(c.handle(Event::ReadingEnded), vec![ReleaseRecognizer]);
+        assert!(!c.is_reading());
+    }
+
+    #[test]
     fn escape_stops_everything() {
         let mut c = Coordinator::new(true);
         spoken(&mut c, 1);
@@ -537,7 +559,8 @@ mod tests {
         );
         assert_eq!(
             c.handle(Event::Command(VoiceCommand::Repeat)),
-            vec![Acknowledge(VoiceCommand::Repeat), HoldRecognizer, Read { seq: 1, part: Part::Top }]
+            vec![Acknowledge(VoiceCommand::Repeat), StopReading, HoldRecognizer, Read { seq: 1, part: Part::Top }],
+            "the reading of result 2 is still under way"
         );
         reading(&mut c);
         assert_eq!(
@@ -549,6 +572,7 @@ mod tests {
                 c.handle(Event::Command(VoiceCommand::Next)),
                 vec![Acknowledge(VoiceCommand::Next), HoldRecognizer, Read { seq: 1, part: Part::Page(page) }]
             );
+            c.handle(Event::ReadingEnded);
         }
         assert_eq!(c.handle(Event::Command(VoiceCommand::Clear)), vec![Acknowledge(VoiceCommand::Clear), Clear]);
         assert_eq!(c.handle(Event::Command(VoiceCommand::Repeat)), vec![Acknowledge(VoiceCommand::Repeat)], "cleared");
