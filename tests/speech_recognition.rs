@@ -211,3 +211,49 @@ fn rapid_toggles_never_start_a_recognizer_twice() {
     drop(owner);
     restore_real();
 }
+
+#[wasm_bindgen_test]
+fn holding_to_talk_listens_across_phrases_until_stopped_whatever_the_setting() {
+    install_fake("both");
+    let owner = Owner::new();
+    let speech = owner.with(|| use_speech_recognition_with_options(UseSpeechRecognitionOptions::default()));
+    speech.start_held.run(());
+    let rec = recognizer(0);
+    assert_eq!(prop(&rec, "continuous").as_bool(), Some(true), "a held session does not end at the first pause");
+    fire(&rec, "start");
+    fire_result(&rec, 0, items(&[("desk", 0.9, true)]), JsValue::UNDEFINED);
+    assert!(speech.is_listening.get_untracked(), "still listening while held");
+    speech.stop.run(());
+    assert_eq!(calls(&rec), "start,stop");
+    fire(&rec, "end");
+    assert!(!speech.is_listening.get_untracked());
+    // The next plain start follows the setting again.
+    speech.start.run(());
+    assert_eq!(prop(&recognizer(1), "continuous").as_bool(), Some(false));
+    drop(owner);
+    restore_real();
+}
+
+#[wasm_bindgen_test]
+fn a_recognizer_that_ends_after_every_phrase_in_continuous_mode_is_noticed() {
+    install_fake("both");
+    let owner = Owner::new();
+    let speech = owner.with(|| {
+        use_speech_recognition_with_options(
+            UseSpeechRecognitionOptions::default()
+                .continuous(true)
+                .restart(hark::speech::restart::RestartPolicy { min_interval_ms: 0.0, max_silent_restarts: 5 }),
+        )
+    });
+    speech.start.run(());
+    for (i, word) in ["lamp", "chair"].iter().enumerate() {
+        let rec = recognizer(i as u32);
+        fire(&rec, "start");
+        fire_result(&rec, 0, items(&[(word, 0.9, true)]), JsValue::UNDEFINED);
+        assert!(!speech.ends_every_phrase.get_untracked());
+        fire(&rec, "end");
+    }
+    assert!(speech.ends_every_phrase.get_untracked());
+    drop(owner);
+    restore_real();
+}
