@@ -138,21 +138,24 @@ export function fakeState(page) {
 }
 
 export class Harness {
-  constructor({ root } = {}) {
+  /** `root`: the folder served (default dist/); `base`: the sub-path it is served under; `csp`: a policy header. */
+  constructor({ root, base = '/', csp = '' } = {}) {
     this.root = root;
+    this.base = base;
+    this.csp = csp;
     this.server = null;
     this.browser = null;
     this.contexts = [];
   }
 
   async start() {
-    this.server = await startServer(this.root ? { root: this.root } : {});
+    this.server = await startServer({ ...(this.root ? { root: this.root } : {}), base: this.base, csp: this.csp });
     this.browser = await launch();
     return this;
   }
 
   get url() {
-    return this.server.url + '/';
+    return this.server.url + this.base;
   }
 
   async newPage(options = {}) {
@@ -163,7 +166,7 @@ export class Harness {
 
   /** Navigate to the app (optionally with a query string such as '?q=lamp') and wait for it to mount. */
   async open(page, search = '', { timeout = 20000 } = {}) {
-    await page.goto(this.server.url + '/' + search);
+    await page.goto(this.server.url + this.base + search);
     await waitForMount(page, { timeout });
     return page;
   }

@@ -14,6 +14,8 @@
 //   server.unroute('/hark.json'); server.reset()         // remove one / all extra routes, delays and proxies
 //   server.requests                                      // [{method, path, status}] for every request served
 //   await server.close()
+//   startServer({ base: '/search/' })                    // serve root under a sub-path only (others are 404)
+//   startServer({ csp: "default-src 'self'" })           // send this Content-Security-Policy with every response
 //
 // `/` and unknown paths without an extension get index.html (a single-page app); unknown paths with an extension are
 // 404. Responses are `Cache-Control: no-store` so tests never see a stale build.
@@ -59,8 +61,9 @@ export function contentType(file) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServer({ root = defaultRoot(), host = '127.0.0.1', port = 0 } = {}) {
+export async function startServer({ root = defaultRoot(), host = '127.0.0.1', port = 0, base = '/', csp = '' } = {}) {
   root = path.resolve(root);
+  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with '/': ${base}`);
   const routes = new Map();
   const delays = [];
   const requests = [];
@@ -137,9 +140,11 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
   }
 
   async function serveStatic(req, res, url) {
+    // Served under a sub-path (`base`, e.g. '/search/'): only paths below it exist.
+    if (!url.pathname.startsWith(base)) return sendText(req, res, 404, 'not found');
     let rel;
     try {
-      rel = decodeURIComponent(url.pathname);
+      rel = decodeURIComponent('/' + url.pathname.slice(base.length));
     } catch {
       return sendText(req, res, 400, 'bad path');
     }
@@ -170,6 +175,7 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     const url = new URL(req.url, 'http://localhost');
     const entry = { method: req.method, path: url.pathname + url.search, status: 0 };
     requests.push(entry);
+    if (csp) res.setHeader('Content-Security-Policy', csp);
     try {
       const proxy = proxies.find((p) => url.pathname.startsWith(p.prefix));
       if (proxy) {
@@ -204,6 +210,7 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
 
   return {
     url: `http://${host}:${addr.port}`,
+    base,
     port: addr.port,
     root,
     requests,

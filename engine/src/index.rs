@@ -27,9 +27,15 @@
 //! The checksum guards against accidental corruption; an index crafted to pass it is still
 //! bounds-checked everywhere except inside the `fst` crate's traversal.
 
-use crate::analysis::{self, DefaultFolder, Folder, Language, SharedFolder};
+#[cfg(feature = "build")]
+use crate::analysis;
+use crate::analysis::{DefaultFolder, Folder, Language, SharedFolder};
+#[cfg(feature = "build")]
 use crate::catalog::Catalog;
-use crate::config::{CatalogConfig, RankingWeights};
+#[cfg(feature = "build")]
+use crate::config::CatalogConfig;
+use crate::config::RankingWeights;
+#[cfg(feature = "build")]
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -155,10 +161,12 @@ pub struct DocView<'a> {
     pub keywords: &'a str,
 }
 
+#[cfg(feature = "build")]
 fn put_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
 }
 
+#[cfg(feature = "build")]
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -187,6 +195,7 @@ pub(crate) fn get_varint(data: &[u8], pos: &mut usize) -> Option<u32> {
 }
 
 /// Per-term data while building.
+#[cfg(feature = "build")]
 struct TermAcc {
     last_doc: u32,
     df: u32,
@@ -194,12 +203,14 @@ struct TermAcc {
 }
 
 impl Index {
+    #[cfg(feature = "build")]
     /// Builds an index of `catalog` with `cfg`'s language, ranking weights and result count,
     /// folding text with the built-in [`DefaultFolder`].
     pub fn build(catalog: &Catalog, cfg: &CatalogConfig) -> Index {
         Self::build_with_folder(catalog, cfg, DefaultFolder)
     }
 
+    #[cfg(feature = "build")]
     /// [`Index::build`] with a custom folder (e.g. the browser's normaliser when a catalog is
     /// indexed in the page). The folder is kept for queries.
     pub fn build_with_folder(
@@ -355,6 +366,7 @@ impl Index {
 }
 
 /// Writes the index bytes for a catalog.
+#[cfg(feature = "build")]
 fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> Vec<u8> {
     let language = Language::from_tag(&cfg.language).unwrap_or(Language::Unstemmed);
     let ranking = cfg.ranking.clamped();
@@ -599,6 +611,7 @@ pub(crate) fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
+#[cfg(feature = "build")]
 fn truncate_str(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
     while !s.is_char_boundary(end) {

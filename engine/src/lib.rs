@@ -26,12 +26,15 @@
 //! - `unicode-normalization` (default): NFKD folding with Unicode tables. The browser app turns it
 //!   off and passes a [`Folder`] that uses `String.prototype.normalize` (see [`analysis`]).
 //! - `lang-all` (default) or `lang-en`, `lang-fr`, …: which Snowball stemmers are compiled in.
+//! - `build` (default): [`parse_catalog`] and [`Index::build`]. Without it the crate only reads
+//!   prebuilt indexes, as the browser page does (the indexing worker turns it on).
 //! - `cli` (default): the `hark-engine` binary (`index`, `queries`, `eval`, `search`).
 
 #![warn(missing_docs)]
 
 pub mod analysis;
 pub mod bench_queries;
+#[cfg(feature = "build")]
 mod catalog;
 mod config;
 mod index;
@@ -39,6 +42,7 @@ pub mod phrases;
 mod search;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
+#[cfg(feature = "build")]
 pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location};
 pub use config::{CatalogConfig, FieldNames, RankingWeights};
 pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};

@@ -222,8 +222,8 @@ impl Default for SpeakConfig {
 }
 
 impl<'de> Deserialize<'de> for SpeakConfig {
-    /// Read through `serde_json::Value`, which the catalog parser links anyway: a derived visitor would add about
-    /// 6 KB gzip of serde_json code to the page for four keys. Unknown keys are ignored, as elsewhere in hark.json.
+    /// Read through `serde_json::Value` (the remote answers use it too). Unknown keys are ignored, as elsewhere in
+    /// hark.json.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         let object = value.as_object().ok_or_else(|| D::Error::custom("\"speak\" must be an object"))?;
@@ -275,14 +275,11 @@ impl SpeakConfig {
 }
 
 impl SiteConfig {
-    /// Parse `hark.json`; the error names the line and column, or the `remote` key at fault.
+    /// Parse `hark.json` (with the browser's `JSON.parse` in the page); the error names the position, or the key
+    /// at fault.
     pub fn parse(bytes: &[u8]) -> Result<Self, String> {
-        let mut config: Self = serde_json::from_slice(bytes).map_err(|error| {
-            let detail = error.to_string();
-            // serde_json appends " at line L column C"; lead with the position instead.
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            format!("line {}, column {}: {detail}", error.line(), error.column())
-        })?;
+        let text = std::str::from_utf8(bytes).map_err(|error| format!("it is not UTF-8 text ({error})"))?;
+        let mut config: Self = super::json::parse(text)?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
         Ok(config)
     }

@@ -1,13 +1,18 @@
-//! Loading the catalog at start: `hark.json`, then a prebuilt index or a catalog indexed in the page, with progress;
-//! or, when `hark.json` has a `remote` block, nothing more: the remote provider is ready at once.
+//! Loading the catalog at start: from the [site config](super::site), a prebuilt index read in place, or a catalog
+//! indexed by the Web Worker ([`super::indexer`]), with progress; or, when `hark.json` has a `remote` block,
+//! nothing more: the remote provider is ready at once.
+//!
+//! The page links no catalog parser and no index builder: it only reads index bytes.
 
-use hark_engine::{parse_catalog, Index};
+use hark_engine::Index;
 
-use super::config::{SiteConfig, SpeakConfig};
+use super::config::SpeakConfig;
 use super::fetch::{fetch_bytes, FetchError};
-use super::local::{browser_fold, LocalSearch};
+use super::indexer::{index_in_worker, IndexerError, Progress};
+use super::local::LocalSearch;
+use super::provider::Provider;
 use super::remote_client::RemoteSearch;
-use super::Provider;
+use super::site::{absolute, load_site, Site};
 
 /// Where loading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,23 +21,28 @@ pub enum LoadProgress {
     Config,
     /// Downloading; the percentage when the size is known.
     Downloading(Option<u8>),
-    /// Building the index in the page.
+    /// Building the index (in the worker).
     Indexing,
 }
 
 /// Why the catalog could not be loaded.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
-    /// `hark.json` is not valid.
-    #[error("The site configuration (hark.json) is not valid: {0}.")]
-    Config(String),
+    /// The site config is not valid.
+    #[error("The site configuration ({file}) is not valid: {detail}.")]
+    Config {
+        /// The config file's name.
+        file: String,
+        /// What and where.
+        detail: String,
+    },
     /// `?catalog=` or `?config=` names another site.
     #[error("The file {0} is on another site; only catalogs and configurations from this site can be loaded.")]
     NotSameOrigin(String),
     /// The catalog or index could not be downloaded.
     #[error("The catalog could not be loaded: {0}.")]
     Fetch(#[from] FetchError),
-    /// The catalog is malformed.
+    /// The catalog or index is malformed, or could not be indexed.
     #[error("The catalog {url} has a problem: {detail}.")]
     Catalog {
         /// Where it came from.
@@ -55,40 +65,21 @@ pub struct Loaded {
     pub speak: SpeakConfig,
 }
 
-/// Where the site config is, unless `?config=` names another file of the same site (`cargo xtask serve --remote`
-/// opens the page with `?config=hark.remote.json`).
-pub const DEFAULT_CONFIG: &str = "hark.json";
-
-/// Load as configured: `config_url` (default [`DEFAULT_CONFIG`]) if present, `catalog_override` (from `?catalog=`)
-/// if given.
+/// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
+/// given.
 pub async fn load(
     config_url: Option<String>,
     catalog_override: Option<String>,
     progress: impl Fn(LoadProgress),
 ) -> Result<Loaded, LoadError> {
     progress(LoadProgress::Config);
-    let config_url = match config_url {
-        Some(url) if !is_same_origin(&url) => return Err(LoadError::NotSameOrigin(url)),
-        Some(url) => url,
-        None => DEFAULT_CONFIG.to_string(),
-    };
-    let mut config = match fetch_bytes(&config_url, |_| {}).await {
-        Ok(bytes) => SiteConfig::parse(&bytes).map_err(LoadError::Config)?,
-        Err(FetchError::NotFound { .. }) if config_url == DEFAULT_CONFIG => SiteConfig::default(),
-        Err(error) => return Err(error.into()),
-    };
-    if let Some(url) = catalog_override {
-        if !is_same_origin(&url) {
-            return Err(LoadError::NotSameOrigin(url));
-        }
-        config.catalog = Some(url);
-        config.index = None;
-        config.remote = None;
-    }
+    let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
+    let max_results = config.engine.max_results;
+    let (noun, speak) = (config.noun.clone(), config.speak.clone());
+    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak };
     if let Some(remote) = config.remote.take() {
-        let provider = Provider::Remote(RemoteSearch::new(remote));
-        return Ok(Loaded { provider, noun: config.noun, warnings, speak: config.speak });
+        return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }
     let (index_url, catalog_url) = config.sources();
 
@@ -96,37 +87,38 @@ pub async fn load(
         let loaded = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent)))
             .await
             .map_err(LoadError::from)
-            .and_then(|bytes| {
-                Index::from_vec(bytes).map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })
-            });
+            .and_then(|bytes| read_index(bytes, &url));
         match loaded {
-            Ok(index) => return Ok(ready(index, &config, warnings)),
+            Ok(index) => return Ok(finish(ready(index, max_results), warnings)),
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
             Err(error) => return Err(error),
         }
     }
     let url = catalog_url.unwrap_or_default();
-    let bytes = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent))).await?;
-    progress(LoadProgress::Indexing);
-    // Let the "Indexing…" status paint before the (synchronous) indexing.
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    let catalog = parse_catalog(&bytes, &config.engine)
-        .map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })?;
-    warnings.extend(catalog.warnings.iter().map(|warning| warning.to_string()));
-    let index = Index::build_with_folder(&catalog, &config.engine, browser_fold);
-    Ok(ready(index, &config, warnings))
+    let worker_url = absolute(&url).unwrap_or_else(|| url.clone());
+    let built = index_in_worker(&worker_url, &text, |step| {
+        progress(match step {
+            Progress::Downloading(percent) => LoadProgress::Downloading(percent),
+            Progress::Indexing => LoadProgress::Indexing,
+        })
+    })
+    .await
+    .map_err(|error| match error {
+        IndexerError::Config(detail) => LoadError::Config { file: config_file.clone(), detail },
+        other => LoadError::Catalog { url: url.clone(), detail: other.to_string() },
+    })?;
+    warnings.extend(built.warnings);
+    let index = read_index(built.bytes, &url)?;
+    Ok(finish(ready(index, max_results), warnings))
 }
 
-fn ready(mut index: Index, config: &SiteConfig, warnings: Vec<String>) -> Loaded {
-    index.set_max_results(config.engine.max_results);
-    let provider = Provider::Local(Box::new(LocalSearch::new(index)));
-    Loaded { provider, noun: config.noun.clone(), warnings, speak: config.speak.clone() }
+/// Read index bytes (checked: magic, version, checksum, every section's shape).
+fn read_index(bytes: Vec<u8>, url: &str) -> Result<Index, LoadError> {
+    Index::from_vec(bytes).map_err(|error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() })
 }
 
-/// Whether `url` (absolute or relative to the page) is on the page's own origin.
-fn is_same_origin(url: &str) -> bool {
-    let Some(location) = web_sys::window().map(|window| window.location()) else { return false };
-    let (Ok(href), Ok(origin)) = (location.href(), location.origin()) else { return false };
-    web_sys::Url::new_with_base(url, &href).is_ok_and(|resolved| resolved.origin() == origin)
+fn ready(mut index: Index, max_results: usize) -> Provider {
+    index.set_max_results(max_results);
+    Provider::local(LocalSearch::new(index))
 }

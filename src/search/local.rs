@@ -45,7 +45,7 @@ impl LocalSearch {
     /// Answer `request`: spoken alternatives are fused; typed text also matches the word being typed as a prefix.
     pub fn search(&self, request: &SearchRequest) -> SearchResponse {
         if request.is_empty() {
-            return SearchResponse { query: String::new(), ..SearchResponse::default() };
+            return SearchResponse { seq: request.seq, ..SearchResponse::default() };
         }
         let query = if request.alternatives.is_empty() {
             Query::text(request.text.clone()).with_prefix_last_word(true)
@@ -70,6 +70,6 @@ impl LocalSearch {
             })
             .collect();
         let suggestion = if results.is_empty() { self.index.suggest(&request.text) } else { None };
-        SearchResponse { query: request.text.clone(), results, suggestion, total: None }
+        SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion, total: None }
     }
 }

@@ -1,24 +1,51 @@
-//! Search: the seam between the UI and the providers.
+//! Search: everything from a request to its response; the UI only sends requests and renders responses.
 //!
-//! The UI sends a [`SearchRequest`] (typed text, or a spoken phrase with the recognizer's alternatives) and renders
-//! a [`SearchResponse`]. [`loader`] reads the site config (`hark.json`) and loads the catalog with progress;
-//! [`local`] answers from the embedded `hark-engine` index, synchronously; [`remote`] (pure: request body, parsing,
-//! errors) and [`remote_client`] (fetch, abort, timeout) answer from an OpenSearch or Elasticsearch cluster,
-//! asynchronously. [`Provider`] is either; the UI only sees requests and responses.
+//! - [`use_search`](use_search::use_search): the hook the page uses. It loads the site and its catalog with
+//!   progress, sends each new [`SearchRequest`] to the provider, and derives the response, the "searching" state
+//!   and a typed error from the newest request, in one place.
+//! - [`provider`]: one way to answer, `search(request)`, asynchronous: the embedded engine ([`local`]) answers at
+//!   once; a remote cluster ([`remote`] pure request/response logic, [`remote_client`] fetch and abort) answers
+//!   later, and dropping its [`Pending`](provider::Pending) aborts it, so an old answer never wins.
+//! - [`site`] loads `hark.json` ([`config`]: its keys, the noun, the read-aloud templates); [`loader`] turns it
+//!   into a provider: a prebuilt index read in place, or a catalog indexed by the Web Worker ([`indexer`]).
 
 pub mod config;
 pub mod fetch;
 pub mod highlight;
+pub mod indexer;
+pub mod json;
 pub mod loader;
 pub mod local;
+pub mod provider;
 pub mod remote;
 pub mod remote_client;
+pub mod site;
+pub mod use_search;
 
 use std::ops::Range;
+
+/// Where a request came from (what the page does with its answer depends on it: spoken, submitted and linked
+/// queries are read aloud, typing is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// Typed into the search box, keystroke by keystroke.
+    #[default]
+    Typed,
+    /// Submitted with Enter or a suggestion button.
+    Submitted,
+    /// A spoken phrase.
+    Spoken,
+    /// Opened from a link (`?q=`).
+    Link,
+}
 
 /// What to search for.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchRequest {
+    /// Increases with every request the page makes, so "the answer to request n" is well defined.
+    pub seq: u64,
+    /// Where it came from.
+    pub origin: Origin,
     /// The text shown in the search box and mirrored in `?q=`.
     pub text: String,
     /// A spoken phrase's alternatives with confidences, best first; empty for typed text.
@@ -28,13 +55,19 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// A typed query.
     pub fn typed(text: impl Into<String>) -> Self {
-        Self { text: text.into().trim().to_string(), alternatives: Vec::new() }
+        Self { text: text.into().trim().to_string(), ..Self::default() }
     }
 
     /// A spoken query with its n-best list.
     pub fn spoken(alternatives: Vec<(String, f32)>) -> Self {
         let text = alternatives.first().map(|(text, _)| text.clone()).unwrap_or_default();
-        Self { text, alternatives }
+        Self { text, alternatives, origin: Origin::Spoken, ..Self::default() }
+    }
+
+    /// The same request from `origin`.
+    pub fn from(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
     }
 
     /// Whether there is nothing to search for.
@@ -65,6 +98,8 @@ pub struct SearchResult {
 /// The answer to one request.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResponse {
+    /// The request it answers ([`SearchRequest::seq`]).
+    pub seq: u64,
     /// The query text it answers.
     pub query: String,
     /// Ranked results.
@@ -73,22 +108,4 @@ pub struct SearchResponse {
     pub suggestion: Option<String>,
     /// How many documents matched in all, when the provider pages (a remote cluster); `None` when `results` is all.
     pub total: Option<u64>,
-}
-
-/// Who answers: the embedded engine or a remote cluster.
-pub enum Provider {
-    /// The catalog indexed in the page.
-    Local(Box<local::LocalSearch>),
-    /// An OpenSearch/Elasticsearch index.
-    Remote(remote_client::RemoteSearch),
-}
-
-impl Provider {
-    /// How many documents are searched, when the page knows (a remote cluster is not asked).
-    pub fn document_count(&self) -> Option<usize> {
-        match self {
-            Provider::Local(search) => Some(search.len()),
-            Provider::Remote(_) => None,
-        }
-    }
 }

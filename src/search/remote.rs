@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde_json::{json, Map, Value};
 
 use super::config::RemoteConfig;
+use super::json;
 use super::{SearchRequest, SearchResponse, SearchResult};
 
 /// Highlight tags from Unicode's private use area: they never occur in real catalog text, and every span is checked
@@ -160,7 +161,7 @@ fn round(value: f32) -> f64 {
 /// Parse a 2xx `_search` answer for `request`.
 pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str) -> Result<SearchResponse, RemoteError> {
     let malformed = |detail: &str| RemoteError::Malformed { detail: detail.to_string() };
-    let root: Value = serde_json::from_str(body).map_err(|error| malformed(&format!("not JSON: {error}")))?;
+    let root: Value = json::parse(body).map_err(|error| malformed(&format!("not JSON: {error}")))?;
     let hits = root.get("hits").ok_or_else(|| malformed("no \"hits\""))?;
     let list = hits.get("hits").and_then(Value::as_array).ok_or_else(|| malformed("no \"hits.hits\" list"))?;
     // `total` is `{ "value": n, "relation": "eq" }` since Elasticsearch 7, a bare number before.
@@ -196,7 +197,7 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
             })
         })
         .collect::<Result<Vec<_>, RemoteError>>()?;
-    Ok(SearchResponse { query: request.text.clone(), results, suggestion: None, total })
+    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total })
 }
 
 /// A field's value as display text: strings as they are, numbers and booleans written out, arrays joined with ", ".
@@ -291,7 +292,7 @@ pub fn error_for_status(config: &RemoteConfig, status: u16, body: &str) -> Remot
 /// `error.root_cause[0].reason`, else `error.reason`, else a string `error` (ES and OpenSearch both use these
 /// shapes); shortened to one line of at most 160 characters.
 fn error_reason(body: &str) -> Option<String> {
-    let root: Value = serde_json::from_str(body).ok()?;
+    let root: Value = json::parse(body).ok()?;
     let error = root.get("error")?;
     let reason = error
         .get("root_cause")

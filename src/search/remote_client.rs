@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::config::RemoteConfig;
+use super::json;
 use super::remote::{error_for_status, parse_response, query_body, search_url, seconds, RemoteError};
 use super::{SearchRequest, SearchResponse};
 use crate::speech::recognition::describe;
@@ -132,7 +133,8 @@ async fn fetch_search(
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_headers_headers(&headers);
-    init.set_body(&JsValue::from_str(&query_body(config, request, from).to_string()));
+    let body = json::stringify(&query_body(config, request, from)).map_err(|detail| RemoteError::Malformed { detail })?;
+    init.set_body(&JsValue::from_str(&body));
     init.set_signal(Some(signal));
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&search_url(config), &init))
         .await

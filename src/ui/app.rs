@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
 use super::continuous_toggle::ContinuousToggle;
@@ -12,11 +10,8 @@ use super::search_box::SearchBox;
 use super::status::StatusLine;
 use super::on_device::use_on_device;
 use super::voice::{try_command, VoiceHelp};
-use super::{CatalogStatus, QueryCtx, SearchCtx, SettingsCtx, SpeechCtx, VoiceCtx};
-use crate::search::config::SpeakConfig;
-use crate::search::loader::{load, LoadError, LoadProgress, Loaded};
-use crate::search::remote_client::InFlight;
-use crate::search::{Provider, SearchRequest, SearchResponse};
+use super::{QueryCtx, SettingsCtx, SpeechCtx, VoiceCtx};
+use crate::search::use_search::use_search;
 use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted, tenths};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
@@ -64,7 +59,7 @@ pub fn App() -> impl IntoView {
             }),
     );
 
-    let search = use_catalog(query.request);
+    let search = use_search(query.request.into());
     let speech = SpeechCtx(speech);
     let reader = use_read_aloud(settings, query, search, speech);
 
@@ -115,104 +110,6 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
-}
-
-/// Load the catalog (with progress) and answer `request` from it once ready: synchronously from the embedded
-/// engine, or asynchronously from a remote cluster, where a newer request aborts the one in flight.
-fn use_catalog(request: RwSignal<SearchRequest>) -> SearchCtx {
-    let progress = RwSignal::new(LoadProgress::Config);
-    let catalog_override = url_state::param("catalog").filter(|url| !url.trim().is_empty());
-    let config_url = url_state::param("config").filter(|url| !url.trim().is_empty());
-    let loaded = LocalResource::new(move || {
-        let (config_url, catalog_override) = (config_url.clone(), catalog_override.clone());
-        async move { load(config_url, catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
-    });
-    let status = Signal::derive(move || match loaded.get() {
-        None => CatalogStatus::Loading(progress.get()),
-        Some(Ok(loaded)) => {
-            CatalogStatus::Ready { count: loaded.provider.document_count(), noun: loaded.noun.clone() }
-        }
-        Some(Err(error)) => CatalogStatus::Failed(error.to_string()),
-    });
-    let warnings = Signal::derive(move || match loaded.get() {
-        Some(Ok(loaded)) => loaded.warnings.clone(),
-        _ => Vec::new(),
-    });
-    let is_remote = Memo::new(move |_| {
-        matches!(loaded.get(), Some(Ok(loaded)) if matches!(loaded.provider, Provider::Remote(_)))
-    });
-    let local_response = Memo::new(move |_| {
-        let request = request.get();
-        match loaded.get() {
-            Some(Ok(loaded)) => match &loaded.provider {
-                Provider::Local(search) => search.search(&request),
-                Provider::Remote(_) => SearchResponse::default(),
-            },
-            _ => SearchResponse { query: request.text, ..SearchResponse::default() },
-        }
-    });
-    let (remote_response, searching, error) = use_remote_search(request, loaded);
-    let response = Signal::derive(move || {
-        if is_remote.get() {
-            remote_response.get()
-        } else {
-            local_response.get()
-        }
-    });
-    let speak = Signal::derive(move || match loaded.get() {
-        Some(Ok(loaded)) => loaded.speak.clone(),
-        _ => SpeakConfig::default(),
-    });
-    SearchCtx { status, response, warnings, speak, searching: searching.into(), error: error.into() }
-}
-
-/// Answer `request` from the remote provider once `loaded` says there is one: the answer, whether it is slow
-/// ("Searching…"), and why it failed.
-fn use_remote_search(
-    request: RwSignal<SearchRequest>,
-    loaded: LocalResource<Result<Rc<Loaded>, LoadError>>,
-) -> (RwSignal<SearchResponse>, RwSignal<bool>, RwSignal<Option<String>>) {
-    let remote_response = RwSignal::new(SearchResponse::default());
-    let searching = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    // The cluster is the outside world: each request starts a fetch; the previous handle is dropped here, which
-    // aborts its request and guarantees its answer is never applied (so an old, slow answer cannot win).
-    Effect::new(move |previous: Option<Option<InFlight>>| {
-        drop(previous);
-        let request = request.get();
-        let Some(Ok(loaded)) = loaded.get() else { return None };
-        let Provider::Remote(remote) = &loaded.provider else { return None };
-        if request.is_empty() {
-            searching.set(false);
-            error.set(None);
-            remote_response.set(SearchResponse::default());
-            return None;
-        }
-        // The last failure was about an older query; this one has not failed (yet).
-        error.set(None);
-        let started = remote.start(request, 0, move || searching.set(true), move |outcome| {
-            searching.set(false);
-            match outcome {
-                Ok(response) => {
-                    error.set(None);
-                    remote_response.set(response);
-                }
-                Err(failure) => {
-                    error.set(Some(failure.to_string()));
-                    remote_response.set(SearchResponse::default());
-                }
-            }
-        });
-        match started {
-            Ok(in_flight) => Some(in_flight),
-            Err(failure) => {
-                searching.set(false);
-                error.set(Some(failure.to_string()));
-                None
-            }
-        }
-    });
-    (remote_response, searching, error)
 }
 
 /// The browser's preferred languages (`navigator.languages`, else `navigator.language`).

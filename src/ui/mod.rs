@@ -26,21 +26,18 @@ pub use app::App;
 
 use leptos::prelude::*;
 
-use crate::search::loader::LoadProgress;
-use crate::search::{SearchRequest, SearchResponse};
-use crate::speech::coordinator::{Event, Origin};
+pub use crate::search::use_search::{Answer, CatalogStatus, SearchCtx};
+use crate::search::{Origin, SearchRequest};
+use crate::speech::coordinator::{self, Event};
 pub use voice::VoiceCtx;
 
 /// The submitted query and the text in the search box, shared by the components through context.
 #[derive(Clone, Copy)]
 pub struct QueryCtx {
-    /// What results are shown for (its text is mirrored in `?q=`).
+    /// What results are shown for (its text is mirrored in `?q=`); numbered, with its origin.
     pub request: RwSignal<SearchRequest>,
     /// What the search box holds while the person types.
     pub draft: RwSignal<String>,
-    /// The number of the current request (one more for each request), so "read the answer to request n" can be
-    /// told from an older answer.
-    pub seq: RwSignal<u64>,
     /// Told about each request: a spoken, submitted or linked one is read aloud when answered.
     pub voice: VoiceCtx,
 }
@@ -48,43 +45,46 @@ pub struct QueryCtx {
 impl QueryCtx {
     /// The query of a visit: the link's `?q=` (read aloud once answered, as a final query).
     pub fn new(initial: String, voice: VoiceCtx) -> Self {
-        let query = Self {
-            request: RwSignal::new(SearchRequest::typed(&initial)),
-            draft: RwSignal::new(initial),
-            seq: RwSignal::new(0),
-            voice,
-        };
+        let first = SearchRequest::typed(&initial).from(Origin::Link);
+        let query = Self { request: RwSignal::new(first), draft: RwSignal::new(initial), voice };
         if !query.request.with_untracked(SearchRequest::is_empty) {
-            query.announce(Origin::Link);
+            query.announce();
         }
         query
     }
 
     /// Search for typed text (also puts it in the search box).
     pub fn search_typed(&self, text: &str) {
-        self.set(text, SearchRequest::typed(text), Origin::Typed);
+        self.send(text, SearchRequest::typed(text));
     }
 
     /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
     pub fn submit(&self, text: &str) {
-        self.set(text, SearchRequest::typed(text), Origin::Submitted);
+        self.send(text, SearchRequest::typed(text).from(Origin::Submitted));
     }
 
     /// Search for a spoken phrase, then read aloud.
     pub fn search_spoken(&self, text: &str, alternatives: Vec<(String, f32)>) {
-        self.set(text, SearchRequest::spoken(alternatives), Origin::Spoken);
+        self.send(text, SearchRequest::spoken(alternatives));
     }
 
-    fn set(&self, text: &str, request: SearchRequest, origin: Origin) {
+    /// Make `request` the newest one (numbered after the current one) and tell the coordinator.
+    fn send(&self, text: &str, mut request: SearchRequest) {
         self.draft.set(text.to_string());
+        request.seq = self.request.with_untracked(|current| current.seq + 1);
         self.request.set(request);
-        self.announce(origin);
+        self.announce();
     }
 
-    fn announce(&self, origin: Origin) {
-        let seq = self.seq.get_untracked() + 1;
-        self.seq.set(seq);
-        let empty = self.request.with_untracked(SearchRequest::is_empty);
+    fn announce(&self) {
+        let (seq, origin, empty) =
+            self.request.with_untracked(|request| (request.seq, request.origin, request.is_empty()));
+        let origin = match origin {
+            Origin::Typed => coordinator::Origin::Typed,
+            Origin::Submitted => coordinator::Origin::Submitted,
+            Origin::Spoken => coordinator::Origin::Spoken,
+            Origin::Link => coordinator::Origin::Link,
+        };
         self.voice.send(Event::Requested { seq, origin, empty });
     }
 }
@@ -126,38 +126,4 @@ pub struct SettingsCtx {
     pub rate: RwSignal<f64>,
     /// Speech pitch, 0–2.
     pub pitch: RwSignal<f64>,
-}
-
-/// Where the catalog is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CatalogStatus {
-    /// Still loading.
-    Loading(LoadProgress),
-    /// Searchable.
-    Ready {
-        /// How many items, when known (a remote cluster is not counted).
-        count: Option<usize>,
-        /// What they are called.
-        noun: String,
-    },
-    /// Could not be loaded; the message says why.
-    Failed(String),
-}
-
-/// The catalog's state and the current results, provided by [`App`].
-#[derive(Clone, Copy)]
-pub struct SearchCtx {
-    /// Loading progress, then ready or failed.
-    pub status: Signal<CatalogStatus>,
-    /// The answer to the current request (or the last one answered while a remote request is in flight),
-    /// whichever provider gave it.
-    pub response: Signal<SearchResponse>,
-    /// Problems that did not stop loading.
-    pub warnings: Signal<Vec<String>>,
-    /// What is read aloud (`hark.json`'s `speak`).
-    pub speak: Signal<crate::search::config::SpeakConfig>,
-    /// A remote search has been waiting longer than 150 ms.
-    pub searching: Signal<bool>,
-    /// Why the last remote search failed, as a sentence; `None` after a success.
-    pub error: Signal<Option<String>>,
 }

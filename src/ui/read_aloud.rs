@@ -37,11 +37,10 @@ pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx,
     // request is answered (a remote provider answers later), and when synthesis speaks.
     Effect::new(move |_| voice.send(Event::ReadAloudChanged(settings.read_aloud.get() && can_read(reader))));
     Effect::new(move |_| {
-        let seq = query.seq.get();
+        let seq = query.request.with(|request| request.seq);
         match search.status.get() {
             CatalogStatus::Ready { .. } => {
-                let answered = query.request.with(|request| search.response.with(|response| response.query == request.text));
-                if answered {
+                if search.answer.with(|answer| answer.seq == seq && answer.is_current()) {
                     voice.send(Event::Answered { seq });
                 }
             }

@@ -124,6 +124,7 @@ mod tests {
 
     fn response(n: usize) -> SearchResponse {
         SearchResponse {
+            seq: 1,
             query: "lamp".into(),
             results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
             suggestion: None,

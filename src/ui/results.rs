@@ -2,41 +2,43 @@ use leptos::prelude::*;
 
 use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx};
 use crate::search::highlight::segments;
-use crate::search::SearchResult;
+use crate::search::{SearchResponse, SearchResult};
 
 /// The results list: `<ol aria-label="Results">`, one listitem per result; an empty state with a suggestion.
+///
+/// The list is keyed: a result that is still there (same item, same highlights) keeps its DOM between answers,
+/// so an answer costs only the rows that changed.
 #[component]
 pub fn Results() -> impl IntoView {
     let query: QueryCtx = expect_context();
     let search: SearchCtx = expect_context();
     let reading = use_context::<ReaderCtx>().map(|ReaderCtx(reader)| reader.current_tag);
+    let response = move |f: &dyn Fn(&SearchResponse) -> bool| search.answer.with(|answer| f(&answer.response));
     let nothing_found = move || {
         matches!(search.status.get(), CatalogStatus::Ready { .. })
-            && search.response.with(|response| response.results.is_empty() && !response.query.is_empty())
+            && response(&|response| response.results.is_empty() && !response.query.is_empty())
     };
+    let rows = move || search.answer.with(|answer| answer.response.results.clone());
+    let key = |result: &SearchResult| (result.id.clone(), result.title_spans.clone(), result.description_spans.clone());
     view! {
         <section class="results">
-            <ol aria-label="Results" class="result-list" aria-busy=move || search.searching.get().to_string()>
-                {move || {
-                    search.response.with(|response| {
-                        response
-                            .results
-                            .iter()
-                            .enumerate()
-                            .map(|(position, result)| {
-                                let speaking = Signal::derive(move || {
-                                    reading.is_some_and(|current| current.get() == Some(position))
-                                });
-                                view! { <ResultItem result=result.clone() speaking /> }
+            <ol aria-label="Results" class="result-list" aria-busy=move || search.answer.with(|a| a.searching).to_string()>
+                <For each=rows key=key let(result)>
+                    {
+                        let id = result.id.clone();
+                        let speaking = Signal::derive(move || {
+                            reading.and_then(|current| current.get()).is_some_and(|position| {
+                                search.answer.with(|answer| answer.response.results.get(position).is_some_and(|r| r.id == id))
                             })
-                            .collect_view()
-                    })
-                }}
+                        });
+                        view! { <ResultItem result speaking /> }
+                    }
+                </For>
             </ol>
             <Show when=nothing_found>
                 <p class="empty">
-                    {move || search.response.with(|r| format!("Nothing matches “{}”.", r.query))}
-                    {move || search.response.with(|r| r.suggestion.clone()).map(|word| {
+                    {move || search.answer.with(|a| format!("Nothing matches “{}”.", a.response.query))}
+                    {move || search.answer.with(|a| a.response.suggestion.clone()).map(|word| {
                         let target = word.clone();
                         view! {
                             " Did you mean "

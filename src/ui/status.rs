@@ -20,7 +20,7 @@ pub fn StatusLine() -> impl IntoView {
             speaking: reader.is_speaking.get(),
             waiting_for_gesture: reader.waiting_for_gesture.get(),
             current: reader.current_tag.get(),
-            count: search.response.with(|response| read_count(response, &search.speak.get())),
+            count: search.answer.with(|answer| read_count(&answer.response, &search.speak.get())),
             error: error.as_ref(),
         })
     });
@@ -30,8 +30,8 @@ pub fn StatusLine() -> impl IntoView {
         let catalog_sentence = catalog_sentence(&status);
         let query = request.with(|request| request.text.clone());
         let search_sentence = (!query.is_empty()).then(|| match &status {
-            CatalogStatus::Ready { .. } => search.response.with(|response| {
-                query_sentence(&query, response, search.searching.get(), search.error.with(Option::is_some))
+            CatalogStatus::Ready { .. } => search.answer.with(|answer| {
+                query_sentence(&query, &answer.response, answer.searching, answer.error.is_some())
             }),
             CatalogStatus::Loading(_) => {
                 format!("{} Your search for “{query}” will show when it is ready.", catalog_sentence.as_deref().unwrap_or(""))
@@ -51,11 +51,12 @@ pub fn StatusLine() -> impl IntoView {
         })
     });
     let catalog_alert = move || match search.status.get() {
-        CatalogStatus::Failed(message) => Some(format!("{message} You can still type, but there is nothing to search yet.")),
+        CatalogStatus::Failed(error) => Some(format!("{error} You can still type, but there is nothing to search yet.")),
         _ => None,
     };
-    let search_alert =
-        move || search.error.get().map(|message| format!("{message} You can keep typing to search again."));
+    let search_alert = move || {
+        search.answer.with(|answer| answer.error.as_ref().map(|error| format!("{error} You can keep typing to search again.")))
+    };
     let loading = move || matches!(search.status.get(), CatalogStatus::Loading(_));
     view! {
         <p class="status" class:loading=loading role="status" aria-live="polite">

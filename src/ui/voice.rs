@@ -66,8 +66,8 @@ impl VoiceCtx {
             Action::HoldRecognizer => speech.0.pause.run(()),
             Action::ReleaseRecognizer => speech.0.resume.run(()),
             Action::Read { part, .. } => {
-                let items = search.response.with_untracked(|response| {
-                    search.speak.with_untracked(|speak| script_part(response, speak, part))
+                let items = search.answer.with_untracked(|answer| {
+                    search.speak.with_untracked(|speak| script_part(&answer.response, speak, part))
                 });
                 reader.0.speak.run(items);
                 if !reader.is_busy() {

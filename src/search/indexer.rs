@@ -1,0 +1,136 @@
+//! The indexing worker's client: starts `hark-worker` (a second wasm, fetched only when a catalog has no usable
+//! prebuilt index), asks it to fetch and index a catalog, relays its progress, and returns the built index bytes.
+//! The worker is terminated when the answer arrives or the future is dropped, which frees its memory.
+//!
+//! The protocol is documented in `worker/src/main.rs`.
+
+use futures_channel::mpsc;
+use futures_util::StreamExt;
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+/// The worker's loader script, written by trunk beside index.html (unhashed: a worker is named at run time).
+pub const WORKER_SCRIPT: &str = "hark-worker_loader.js";
+
+/// What the worker reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Downloading the catalog; the percentage when the size is known.
+    Downloading(Option<u8>),
+    /// Parsing and indexing.
+    Indexing,
+}
+
+/// Why indexing in the worker failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum IndexerError {
+    /// The browser could not start the worker (its script is missing, or workers are blocked).
+    #[error("the indexing worker could not start ({0})")]
+    Start(String),
+    /// The catalog could not be downloaded.
+    #[error("it could not be downloaded ({0})")]
+    Fetch(String),
+    /// The catalog is malformed (the message names the line or item and the field).
+    #[error("{0}")]
+    Catalog(String),
+    /// The site config's engine keys are malformed.
+    #[error("{0}")]
+    Config(String),
+}
+
+/// A built index and the problems met on the way (skipped items).
+pub struct Built {
+    /// The index bytes, as `Index::to_bytes` writes them.
+    pub bytes: Vec<u8>,
+    /// One sentence per problem.
+    pub warnings: Vec<String>,
+}
+
+/// Index the catalog at `catalog_url` (absolute) with the site config `config_text` in a Web Worker.
+pub async fn index_in_worker(
+    catalog_url: &str,
+    config_text: &str,
+    progress: impl Fn(Progress),
+) -> Result<Built, IndexerError> {
+    let worker = Worker::new(WORKER_SCRIPT).map_err(|error| IndexerError::Start(describe(&error)))?;
+    let (sender, mut messages) = mpsc::unbounded::<JsValue>();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+        let sender = sender.clone();
+        move |event: MessageEvent| {
+            let _ = sender.unbounded_send(event.data());
+        }
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        event.prevent_default();
+        let error = Object::new();
+        let _ = Reflect::set(&error, &"kind".into(), &"error".into());
+        let _ = Reflect::set(&error, &"error".into(), &"start".into());
+        let _ = Reflect::set(&error, &"message".into(), &event.message().into());
+        let _ = sender.unbounded_send(error.into());
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let guard = Terminate { worker: worker.clone(), _on_message: on_message, _on_error: on_error };
+
+    let request = Object::new();
+    let _ = Reflect::set(&request, &"catalog".into(), &catalog_url.into());
+    let _ = Reflect::set(&request, &"config".into(), &config_text.into());
+    worker.post_message(&request).map_err(|error| IndexerError::Start(describe(&error)))?;
+
+    while let Some(message) = messages.next().await {
+        let text = |key: &str| Reflect::get(&message, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        match text("kind").as_str() {
+            "progress" => {
+                let percent = Reflect::get(&message, &"percent".into()).ok().and_then(|v| v.as_f64());
+                progress(Progress::Downloading(percent.map(|p| p.clamp(0.0, 100.0) as u8)));
+            }
+            "indexing" => progress(Progress::Indexing),
+            "done" => {
+                let index = Reflect::get(&message, &"index".into()).unwrap_or(JsValue::UNDEFINED);
+                let Some(buffer) = index.dyn_ref::<js_sys::ArrayBuffer>() else {
+                    return Err(IndexerError::Start("the worker sent no index".into()));
+                };
+                let bytes = Uint8Array::new(buffer).to_vec();
+                let warnings = Reflect::get(&message, &"warnings".into())
+                    .ok()
+                    .map(|list| js_sys::Array::from(&list).iter().filter_map(|w| w.as_string()).collect())
+                    .unwrap_or_default();
+                drop(guard);
+                return Ok(Built { bytes, warnings });
+            }
+            "error" => {
+                let detail = text("message");
+                return Err(match text("error").as_str() {
+                    "fetch" => IndexerError::Fetch(detail),
+                    "config" => IndexerError::Config(detail),
+                    "catalog" => IndexerError::Catalog(detail),
+                    _ => IndexerError::Start(detail),
+                });
+            }
+            _ => {}
+        }
+    }
+    Err(IndexerError::Start("the worker stopped without an answer".into()))
+}
+
+/// Owns the worker and its listeners: dropping it (an answer, an error, or the page no longer waiting) detaches
+/// the listeners and terminates the worker before the closures are freed.
+struct Terminate {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+impl Drop for Terminate {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    crate::speech::recognition::describe(error)
+}

@@ -1,0 +1,66 @@
+//! JSON in and out of the page through the browser's own `JSON.parse` and `JSON.stringify`, so the wasm carries no
+//! JSON text parser or writer: values cross as JS objects and serde reads or writes them
+//! ([`serde_wasm_bindgen`]). Natively (the unit tests) the same types go through `serde_json`, with the same
+//! derives, so what the tests pin is what the page reads.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Parse JSON text into `T`. The error names the position (malformed JSON) or the key and what was expected.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    imp::parse(text)
+}
+
+/// Write `value` as JSON text.
+pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
+    imp::stringify(value)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use wasm_bindgen::JsValue;
+
+    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(text).map_err(|error| syntax_error(&error))?;
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner().to_string();
+            if path == "." { inner } else { format!("{path}: {inner}") }
+        })
+    }
+
+    pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let value = value.serialize(&serializer).map_err(|error| error.to_string())?;
+        js_sys::JSON::stringify(&value).map(String::from).map_err(|error| syntax_error(&error))
+    }
+
+    /// `JSON.parse`'s `SyntaxError` message ("Unexpected token … (line 3 column 5)").
+    fn syntax_error(error: &JsValue) -> String {
+        crate::speech::recognition::describe(error)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+
+    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            let (line, column) = (inner.line(), inner.column());
+            let detail = inner.to_string();
+            // serde_json appends " at line L column C"; lead with the position instead.
+            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+            let detail = if path == "." { detail } else { format!("{path}: {detail}") };
+            format!("line {line}, column {column}: {detail}")
+        })
+    }
+
+    pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
+        serde_json::to_string(value).map_err(|error| error.to_string())
+    }
+}
