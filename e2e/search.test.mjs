@@ -159,7 +159,12 @@ describe('hostile and broken input', () => {
     h.server.route('/hark.json', { body: '{\n  "catalog": 42\n}' });
     const { page, errors } = await h.newPage();
     await h.open(page);
-    await eventually(async () => assert.match((await alerts(page)).join(' '), /hark\.json.*line 2, column/), { timeout: 10_000 });
+    // The key at fault is named; a syntax error gives its line and column (the browser's JSON.parse).
+    await eventually(async () => assert.match((await alerts(page)).join(' '), /hark\.json\) is not valid: catalog: invalid type/), { timeout: 10_000 });
+    h.server.route('/hark.json', { body: '{\n  "catalog": "x",,\n}' });
+    const { page: syntax } = await h.newPage();
+    await h.open(syntax);
+    await eventually(async () => assert.match((await alerts(syntax)).join(' '), /hark\.json.*line 2 column/), { timeout: 10_000 });
 
     h.server.route('/hark.json', { body: '{"catalog": "nowhere.jsonl"}' });
     const { page: missing } = await h.newPage();

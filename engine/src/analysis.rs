@@ -288,6 +288,7 @@ const STEMMERS: &[(&str, bool)] = &[
     ("sv", cfg!(feature = "lang-sv")),
     ("ta", cfg!(feature = "lang-ta")),
     ("tr", cfg!(feature = "lang-tr")),
+    ("id", cfg!(feature = "lang-id")),
 ];
 
 impl Language {
@@ -319,12 +320,16 @@ impl Language {
         }
     }
 
-    pub(crate) fn stemmer(self) -> Option<rust_stemmers::Stemmer> {
-        use rust_stemmers::{Algorithm as A, Stemmer};
+    pub(crate) fn stemmer(self) -> Option<Stemmer> {
+        use rust_stemmers::Algorithm as A;
         let code = match self {
             Language::Stemmed(c) => c,
             Language::Unstemmed => return None,
         };
+        #[cfg(feature = "lang-id")]
+        if code == "id" {
+            return Some(Stemmer::Indonesian);
+        }
         // Each arm only exists with its feature, so a wasm build links only the stemmers it asks for.
         let algo: Option<A> = match code {
             #[cfg(feature = "lang-ar")]
@@ -365,7 +370,25 @@ impl Language {
             "tr" => Some(A::Turkish),
             _ => None,
         };
-        algo.map(Stemmer::create)
+        algo.map(|a| Stemmer::Snowball(rust_stemmers::Stemmer::create(a)))
+    }
+}
+
+/// A language's stemmer: a Snowball one from `rust-stemmers`, or Indonesian ([`crate::stem_id`]).
+pub(crate) enum Stemmer {
+    Snowball(rust_stemmers::Stemmer),
+    #[cfg(feature = "lang-id")]
+    Indonesian,
+}
+
+impl Stemmer {
+    /// The stem of a folded word.
+    pub(crate) fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            Stemmer::Snowball(s) => s.stem(word),
+            #[cfg(feature = "lang-id")]
+            Stemmer::Indonesian => std::borrow::Cow::Owned(crate::stem_id::stem(word)),
+        }
     }
 }
 
@@ -516,6 +539,29 @@ const STOP_ES: &[&str] = &[
     "y", "ya",
 ];
 
+const STOP_IT: &[&str] = &[
+    "a", "ad", "agli", "ai", "al", "alla", "alle", "allo", "anche", "che", "chi", "ci", "coi",
+    "col", "come", "con", "da", "dai", "dal", "dalla", "dalle", "dei", "del", "della", "delle",
+    "dello", "di", "e", "ed", "gli", "i", "il", "in", "la", "le", "lo", "ma", "mi", "ne", "negli",
+    "nei", "nel", "nella", "nelle", "non", "o", "per", "piu", "si", "su", "sua", "sue", "sui",
+    "sul", "sulla", "suo", "tra", "tu", "un", "una", "uno", "vi",
+];
+const STOP_NL: &[&str] = &[
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "deze", "die", "dit", "door", "een",
+    "en", "er", "het", "hij", "hoe", "ik", "in", "is", "je", "maar", "met", "naar", "niet", "nog",
+    "of", "om", "ook", "op", "over", "te", "tot", "uit", "van", "voor", "wat", "we", "wie", "wij",
+    "zij", "zo",
+];
+const STOP_PT: &[&str] = &[
+    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "em", "entre",
+    "mais", "mas", "na", "nas", "no", "nos", "o", "os", "ou", "para", "pela", "pelas", "pelo",
+    "pelos", "por", "que", "se", "sem", "seu", "sua", "um", "uma", "umas", "uns",
+];
+const STOP_ID: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "atau", "bagi", "bahwa", "dalam", "dan", "dari", "dengan",
+    "di", "ini", "itu", "juga", "kami", "karena", "ke", "kita", "oleh", "pada", "saya", "sebagai",
+    "telah", "tersebut", "untuk", "yaitu", "yang",
+];
 /// Whether `word` (folded) is a stop word of `lang`. Languages without a list have none.
 pub fn is_stop_word(lang: Language, word: &str) -> bool {
     let list = match lang.code() {
@@ -523,6 +569,10 @@ pub fn is_stop_word(lang: Language, word: &str) -> bool {
         "fr" => STOP_FR,
         "de" => STOP_DE,
         "es" => STOP_ES,
+        "it" => STOP_IT,
+        "nl" => STOP_NL,
+        "pt" => STOP_PT,
+        "id" => STOP_ID,
         _ => return false,
     };
     list.binary_search(&word).is_ok()
@@ -666,6 +716,33 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[n]
 }
 
+/// A word's consonant skeleton: its first letter, then its other letters without vowels, `y`, `h`, `w`, the silent
+/// `g` of `gh`, and doubled letters ("wight" → "wt", "white" → "wt", "cellar" → "clr").
+fn skeleton(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let silent_g = c == 'g' && chars.get(i + 1) == Some(&'h');
+        if i > 0
+            && (matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w')
+                || silent_g
+                || out.ends_with(c))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether two words have the same consonants, in order, with at least two of them: vowel spellings vary far more
+/// than consonants between homophones ("miele"/"meal", "baur"/"bore", "wight"/"white" are three or four edits
+/// apart). Search allows such sound-alikes two edits more than others.
+pub fn same_consonants(a: &str, b: &str) -> bool {
+    let s = skeleton(a);
+    s.chars().count() >= 2 && s == skeleton(b)
+}
+
 /// Double Metaphone codes (primary, then alternate if different) of a folded word, for
 /// sound-alike matching. Words without at least two ASCII letters have none.
 pub fn phonetic_codes(word: &str) -> Vec<String> {
@@ -761,7 +838,9 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_and_found() {
-        for list in [STOP_EN, STOP_FR, STOP_DE, STOP_ES] {
+        for list in [
+            STOP_EN, STOP_FR, STOP_DE, STOP_ES, STOP_IT, STOP_NL, STOP_PT, STOP_ID,
+        ] {
             assert!(
                 list.windows(2).all(|w| w[0] < w[1]),
                 "{:?}",
@@ -831,6 +910,21 @@ mod tests {
         assert_eq!(edit_distance("night", "knight"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn homophones_share_their_consonants() {
+        assert_eq!(skeleton("wight"), "wt");
+        assert_eq!(skeleton("cellar"), "clr");
+        assert!(same_consonants("miele", "meal"));
+        assert!(same_consonants("baur", "bore"));
+        assert!(same_consonants("wight", "white"));
+        assert!(!same_consonants("fork", "cork"));
+        assert!(!same_consonants("oosual", "wesley"));
+        assert!(
+            !same_consonants("ai", "oi"),
+            "one consonant is too little to go on"
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct Catalog {
     pub docs: Vec<Document>,
     /// Problems that did not stop parsing.
     pub warnings: Vec<CatalogWarning>,
+    /// Facet and number values for the configured `facets`, `price` and `numbers`.
+    pub columns: crate::columns::CatalogColumns,
 }
 
 /// Where in a catalog something is.
@@ -145,6 +147,14 @@ pub enum CatalogWarning {
         /// The id.
         id: String,
     },
+    /// A price or number field whose value is not a number (the item has none).
+    #[error("{location}: field \"{field}\" is not a number: the item has no value for it")]
+    NotANumber {
+        /// Where.
+        location: Location,
+        /// The field name.
+        field: String,
+    },
 }
 
 /// One catalog item: parsed JSON that must be an object; either failure names `location`.
@@ -197,7 +207,10 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
     let Some(first) = first else {
         return Err(CatalogError::Empty);
     };
-    let mut catalog = Catalog::default();
+    let mut catalog = Catalog {
+        columns: crate::columns::CatalogColumns::for_config(cfg),
+        ..Catalog::default()
+    };
     if Language::from_tag(&cfg.language).is_none() {
         catalog.warnings.push(CatalogWarning::UnsupportedLanguage {
             tag: cfg.language.clone(),
@@ -207,6 +220,7 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
     let mut add =
         |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
             let doc = document(obj, cfg, location, ordinal)?;
+            catalog.columns.push(obj, location, &mut catalog.warnings)?;
             if !seen.insert(doc.id.clone()) {
                 catalog.warnings.push(CatalogWarning::DuplicateId {
                     location,

@@ -1,6 +1,7 @@
 //! Catalog configuration (the `hark.json` a site puts beside its page) and ranking weights.
 
 use serde::Deserialize;
+use std::fmt;
 
 /// How to read a catalog and rank it. Deserializes from `hark.json`; every key is optional and
 /// unknown keys are ignored (the app keeps its own settings in the same file).
@@ -30,6 +31,150 @@ pub struct CatalogConfig {
     pub language: String,
     /// How many results a search returns when the query does not say. Default 10, clamped to 1..=1000.
     pub max_results: usize,
+    /// Facets for filters and the Refine panel: display name → catalog field, in the order written
+    /// (`{"Category": "category", "Brand": "brand"}`). A field's value may be a string or an array
+    /// of strings. Default none. See [`crate::columns`].
+    #[serde(deserialize_with = "ordered_map")]
+    pub facets: Vec<(String, String)>,
+    /// The price field and its currency (`{"field": "price", "currency": "USD"}`). Default none.
+    pub price: Option<PriceField>,
+    /// Other numeric fields people speak about, name → `{"field": …}`, in the order written
+    /// (`{"year": {"field": "year"}, "rating": {"field": "stars"}}`). Default none.
+    #[serde(deserialize_with = "ordered_map")]
+    pub numbers: Vec<(String, NumberField)>,
+}
+
+/// The `price` key of `hark.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceField {
+    /// The catalog field holding the price (a JSON number, or a string such as `"12.50"`).
+    pub field: String,
+    /// ISO 4217 currency code (`"USD"`, `"EUR"`, `"GBP"`). Default `"USD"`.
+    #[serde(default = "default_currency")]
+    pub currency: String,
+}
+
+fn default_currency() -> String {
+    "USD".into()
+}
+
+/// One entry of the `numbers` key of `hark.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberField {
+    /// The catalog field holding the number.
+    pub field: String,
+}
+
+/// A `hark.json` value that is well-formed JSON but unusable; [`ConfigError::key`] names it
+/// the way it is written (`facets.Color`, `price.currency`, `numbers.year.field`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The dotted path of the bad key.
+    pub key: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\": {}", self.key, self.reason)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl CatalogConfig {
+    /// Checks the shop keys (`facets`, `price`, `numbers`): no blank names or fields, no name
+    /// used twice (`price` is reserved for the price), a three-letter upper-case currency code.
+    ///
+    /// ```
+    /// let cfg: hark_engine::CatalogConfig =
+    ///     serde_json::from_str(r#"{"price": {"field": "price", "currency": "dollars"}}"#).unwrap();
+    /// assert_eq!(cfg.validate().unwrap_err().key, "price.currency");
+    /// ```
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let err = |key: String, reason: &str| {
+            Err(ConfigError {
+                key,
+                reason: reason.to_owned(),
+            })
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for (name, field) in &self.facets {
+            let key = format!("facets.{name}");
+            if name.trim().is_empty() {
+                return err(key, "a facet needs a display name");
+            }
+            if field.trim().is_empty() {
+                return err(key, "names no catalog field");
+            }
+            if names.contains(&name.as_str()) {
+                return err(key, "is listed twice");
+            }
+            names.push(name);
+        }
+        if let Some(p) = &self.price {
+            if p.field.trim().is_empty() {
+                return err("price.field".into(), "names no catalog field");
+            }
+            let c = &p.currency;
+            if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                return err(
+                    "price.currency".into(),
+                    "must be a three-letter ISO 4217 code such as \"USD\", \"EUR\" or \"GBP\"",
+                );
+            }
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for (name, n) in &self.numbers {
+            if name.trim().is_empty() {
+                return err(format!("numbers.{name}"), "a number needs a name");
+            }
+            if name == "price" {
+                return err(
+                    format!("numbers.{name}"),
+                    "\"price\" is reserved: use the \"price\" key",
+                );
+            }
+            if names.contains(&name.as_str()) {
+                return err(format!("numbers.{name}"), "is listed twice");
+            }
+            if n.field.trim().is_empty() {
+                return err(format!("numbers.{name}.field"), "names no catalog field");
+            }
+            names.push(name);
+        }
+        Ok(())
+    }
+}
+
+/// Reads a JSON object into `(key, value)` pairs in the order written (serde_json's own map
+/// would sort them, and the Refine panel shows facets in the order the site wrote them).
+fn ordered_map<'de, D, V>(d: D) -> Result<Vec<(String, V)>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Pairs<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Pairs<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = map.next_entry::<String, V>()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Pairs(std::marker::PhantomData))
 }
 
 impl Default for CatalogConfig {
@@ -39,6 +184,9 @@ impl Default for CatalogConfig {
             ranking: RankingWeights::default(),
             language: "en".into(),
             max_results: 10,
+            facets: Vec::new(),
+            price: None,
+            numbers: Vec::new(),
         }
     }
 }
@@ -203,5 +351,50 @@ mod tests {
         assert_eq!(c.fields.keywords, ["syn"]);
         assert_eq!(c.language, "en");
         assert_eq!(c.max_results, 10);
+    }
+
+    fn shop(json: &str) -> CatalogConfig {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn shop_keys_keep_their_order_and_validate() {
+        let c = shop(
+            r#"{"facets":{"Color":"color","Brand":"brand"},"price":{"field":"cost"},
+                "numbers":{"year":{"field":"released"}}}"#,
+        );
+        assert_eq!(
+            c.facets,
+            [
+                ("Color".into(), "color".into()),
+                ("Brand".into(), "brand".into())
+            ]
+        );
+        assert_eq!(c.price.as_ref().unwrap().currency, "USD");
+        assert_eq!(c.numbers[0].1.field, "released");
+        assert_eq!(c.validate(), Ok(()));
+    }
+
+    #[test]
+    fn validation_names_the_bad_key() {
+        let key = |json: &str| shop(json).validate().unwrap_err().key;
+        assert_eq!(key(r#"{"facets":{"Color":" "}}"#), "facets.Color");
+        assert_eq!(key(r#"{"price":{"field":""}}"#), "price.field");
+        assert_eq!(
+            key(r#"{"price":{"field":"p","currency":"usd"}}"#),
+            "price.currency"
+        );
+        assert_eq!(
+            key(r#"{"numbers":{"year":{"field":""}}}"#),
+            "numbers.year.field"
+        );
+        assert_eq!(
+            key(r#"{"numbers":{"price":{"field":"p"}}}"#),
+            "numbers.price"
+        );
+        let e = shop(r#"{"facets":{"":"x"}}"#).validate().unwrap_err();
+        assert_eq!(e.to_string(), "\"facets.\": a facet needs a display name");
+        let typo = serde_json::from_str::<CatalogConfig>(r#"{"price":{"feild":"p"}}"#);
+        assert!(typo.unwrap_err().to_string().contains("feild"));
     }
 }

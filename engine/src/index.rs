@@ -6,7 +6,7 @@
 //! magic "HARKIDX\0" · version u32
 //! n_docs u32 · n_terms u32 · max_results u32 · language tag (u8 length + UTF-8)
 //! ranking weights 11 × f32 · average field lengths 4 × f32
-//! 9 sections, each u32 byte length + bytes:
+//! 10 sections, each u32 byte length + bytes:
 //!   vocab      FST map  folded word → term id (ids in byte order of the words)
 //!   stems      FST map  "stem\0word" → term id
 //!   phonetic   FST map  "double-metaphone-code\0word" → term id
@@ -18,6 +18,7 @@
 //!   docs       u32 × (n_docs × 6 + 1) offsets of id, title, description, category, url, keywords
 //!   text       UTF-8 arena holding those strings
 //!   lengths    u8 × n_docs × 4      words per searchable field (saturating at 255)
+//!   columns    facet and number columns (version 2; see `columns`)
 //! CRC-32 (IEEE) of everything before it
 //! ```
 //!
@@ -42,7 +43,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The binary index format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"HARKIDX\0";
 /// Searchable fields, in posting order.
@@ -59,6 +60,14 @@ pub enum IndexError {
     /// Written by a different format version.
     #[error("index format version {found} is not supported (this build reads version {expected}): rebuild the index")]
     UnsupportedVersion {
+        /// The version in the file.
+        found: u32,
+        /// [`FORMAT_VERSION`].
+        expected: u32,
+    },
+    /// Written by an older Hark, before facet and number columns (version 1).
+    #[error("this index was built by an older Hark (index format {found}, this build reads {expected}): rebuild it with `hark-engine index CATALOG -o INDEX --config hark.json` (or `cargo xtask catalog`)")]
+    OldVersion {
         /// The version in the file.
         found: u32,
         /// [`FORMAT_VERSION`].
@@ -126,8 +135,10 @@ pub struct Index {
     pub(crate) max_results: usize,
     pub(crate) language_tag: String,
     pub(crate) language: Language,
-    pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
+    pub(crate) stemmer: Option<crate::analysis::Stemmer>,
     pub(crate) folder: SharedFolder,
+    /// Facet and number columns (filters, sorts, facet counts; see `columns`).
+    pub(crate) columns: crate::columns::Columns,
     /// Search accumulators kept between searches (see `search`).
     pub(crate) scratch: std::sync::Mutex<Option<crate::search::Scratch>>,
 }
@@ -557,6 +568,7 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
         &docs,
         text.as_bytes(),
         &lengths,
+        &catalog.columns.encode(n_docs),
     ] {
         put_u32(&mut out, section.len() as u32);
         out.extend_from_slice(section);
@@ -704,6 +716,12 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
         return Err(IndexError::BadMagic);
     }
     let version = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
+    if version < FORMAT_VERSION && version > 0 {
+        return Err(IndexError::OldVersion {
+            found: version,
+            expected: FORMAT_VERSION,
+        });
+    }
     if version != FORMAT_VERSION {
         return Err(IndexError::UnsupportedVersion {
             found: version,
@@ -770,6 +788,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
     let docs = r.section("document offsets")?;
     let text = r.section("document text")?;
     let lengths = r.section("field lengths")?;
+    let columns = r.section("columns")?;
     if r.pos != body.len() {
         return Err(corrupt(
             "trailer",
@@ -847,6 +866,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
             format!("{} words where the header says {}", vocab.len(), nt),
         ));
     }
+    let columns = crate::columns::Columns::decode(&body[columns], n_docs)?;
     let stems = map(stems, "stems")?;
     let phonetic = map(phonetic, "phonetic codes")?;
     let language = Language::from_tag(&language_tag).unwrap_or(Language::Unstemmed);
@@ -869,6 +889,7 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
         language,
         language_tag,
         folder: Arc::new(DefaultFolder),
+        columns,
         scratch: std::sync::Mutex::new(None),
         buf,
     })

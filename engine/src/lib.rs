@@ -36,14 +36,22 @@ pub mod analysis;
 pub mod bench_queries;
 #[cfg(feature = "build")]
 mod catalog;
+pub mod columns;
+mod compound;
 mod config;
+pub mod filter;
 mod index;
 pub mod phrases;
 mod search;
+#[cfg(feature = "lang-id")]
+mod stem_id;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
 #[cfg(feature = "build")]
 pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location};
-pub use config::{CatalogConfig, FieldNames, RankingWeights};
+#[cfg(feature = "build")]
+pub use columns::CatalogColumns;
+pub use config::{CatalogConfig, ConfigError, FieldNames, NumberField, PriceField, RankingWeights};
+pub use filter::{FacetCounts, Filter, NumberInfo, Sort};
 pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};
 pub use search::{det_ln, idf, Hit, Query};

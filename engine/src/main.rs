@@ -85,7 +85,12 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
 fn config(a: &Args) -> Result<CatalogConfig, String> {
     match &a.config {
         None => Ok(CatalogConfig::default()),
-        Some(p) => serde_json::from_slice(&read(p)?).map_err(|e| format!("{p}: {e}")),
+        Some(p) => {
+            let cfg: CatalogConfig =
+                serde_json::from_slice(&read(p)?).map_err(|e| format!("{p}: {e}"))?;
+            cfg.validate().map_err(|e| format!("{p}: {e}"))?;
+            Ok(cfg)
+        }
     }
 }
 

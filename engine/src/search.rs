@@ -15,15 +15,18 @@
 //! alternative is scored alone, its scores divided by its best score (so a long alternative does
 //! not outweigh a short one by summing more words), and a document's fused score is
 //! `Σ confidence_i × score_i / max score_i`, confidences divided by the largest (all equal when
-//! none is positive, as Android reports). A document several alternatives agree on rises.
-//! Hit scores are therefore in `0..=number of alternatives`, the best hit of a single-text query
-//! scoring 1.
+//! none is positive, as Android reports). A document several alternatives agree on rises. The
+//! maximum leaves out the exact-title factor ([`EXACT_TITLE`]), so an alternative that is exactly
+//! a title ("twilight") is not outvoted by near-misses of the others ("why lied", "why i lied");
+//! an alternative of stop words only ("and then") is dropped when others have content words.
+//! The best hit of a single-text query scores 1.
 //!
 //! Results are ordered by score, ties by document order. Everything is deterministic: no hash
 //! map iteration reaches the results, and the logarithm in the IDF is computed with exactly
 //! rounded arithmetic only ([`det_ln`]), so the same index bytes rank identically in wasm and natively.
 
 use crate::analysis::{self, edit_distance, max_typos, phonetic_codes};
+use crate::compound;
 use crate::config::RankingWeights;
 use crate::index::{get_varint, Index, FIELDS};
 use fst::{IntoStreamer, Streamer};
@@ -48,6 +51,10 @@ pub struct Query {
     pub phonetic: bool,
     /// Strip spoken filler ("show me", "please"). Default true.
     pub strip_filler: bool,
+    /// Facet and number filters, all of which must hold (see [`crate::filter`]). Default none.
+    pub filters: Vec<crate::filter::Filter>,
+    /// Result order. Default [`crate::filter::Sort::Relevance`].
+    pub sort: crate::filter::Sort,
 }
 
 impl Query {
@@ -70,6 +77,8 @@ impl Query {
             typo_tolerance: true,
             phonetic: true,
             strip_filler: true,
+            filters: Vec::new(),
+            sort: crate::filter::Sort::Relevance,
         }
     }
 
@@ -125,6 +134,8 @@ enum Kind {
     Prefix,
     Typo,
     Phonetic,
+    /// A part of a merged word, or the join of two query words.
+    Compound,
 }
 
 /// Natural logarithm using only `+ − × ÷` (exactly rounded in IEEE 754), so results are
@@ -240,13 +251,87 @@ const MAX_STEM: usize = 64;
 /// Most vocabulary entries scanned per prefix or code lookup.
 const SCAN_LIMIT: usize = 4000;
 
+/// Weight of a merged or split reading ("fireextinguisher" → fire + extinguisher, "tooth brush" → toothbrush):
+/// below a whole word's stem, above a completion or a typo. Query-time only (no index format change).
+pub const COMPOUND: f32 = 0.8;
+/// Factor for a title that is the query, ignoring stop words, case and accents: it comes first.
+pub const EXACT_TITLE: f32 = 3.0;
+/// Further factor when the title's stop words are the query's too, so "All My Love" beats "Love" for
+/// "all my love".
+pub const WHOLE_TITLE: f32 = 1.5;
+/// Factor for completions and typo readings of a word the vocabulary has: the typed word itself is the likelier
+/// meaning ("love" means Love before Loverman; "fork" means forks before Cork), so those come after whole words.
+pub const KNOWN_WORD: f32 = 0.5;
+
+/// Factor for a sound-alike beyond the edit budget that has the query word's consonants ("wight" → "white").
+pub const FAR_SOUND: f32 = 0.8;
+
+/// The folded words of one query text.
+struct QueryWords {
+    /// Words that are not stop words; all the words when nothing else is left.
+    content: Vec<String>,
+    /// The stop words among them (scored only as title coverage).
+    stop: Vec<String>,
+    /// Whether the text was made of stop words only (then `content` holds them).
+    all_stop: bool,
+}
+
+/// Walks one term's postings: `(doc, field mask head byte, term frequency per field)`. Stops at the first
+/// malformed entry.
+struct Postings<'a> {
+    data: &'a [u8],
+    pos: usize,
+    doc: u32,
+    n_docs: u32,
+}
+
+impl<'a> Postings<'a> {
+    fn new(data: &'a [u8], n_docs: u32) -> Self {
+        Postings {
+            data,
+            pos: 0,
+            doc: 0,
+            n_docs,
+        }
+    }
+
+    fn next(&mut self) -> Option<(u32, u8, [u32; FIELDS])> {
+        let delta = get_varint(self.data, &mut self.pos)?;
+        self.doc = self.doc.checked_add(delta).filter(|&d| d < self.n_docs)?;
+        let head = *self.data.get(self.pos)?;
+        self.pos += 1;
+        let mut tfs = [0u32; FIELDS];
+        for (f, tf) in tfs.iter_mut().enumerate() {
+            if head & (1 << f) != 0 {
+                *tf = if head & 0x10 != 0 {
+                    1
+                } else {
+                    get_varint(self.data, &mut self.pos)?
+                };
+            }
+        }
+        Some((self.doc, head, tfs))
+    }
+}
+
+/// Adds `c` to a candidate list sorted by term, keeping the better weight when the term is already there.
+fn merge_candidate(list: &mut Vec<Candidate>, c: Candidate) {
+    match list.binary_search_by_key(&c.term, |x| x.term) {
+        Ok(i) if list[i].weight < c.weight => list[i] = c,
+        Ok(_) => {}
+        Err(i) => list.insert(i, c),
+    }
+}
+
 /// A vocabulary word standing in for a query word.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     term: u32,
     weight: f32,
-    #[allow(dead_code)]
     kind: Kind,
+    /// The IDF the candidate may score with: a look-alike of a word the vocabulary has is no rarer than that word
+    /// (else a rare "cork" outscores the many forks it was mistaken for).
+    max_idf: f32,
 }
 
 impl Index {
@@ -266,6 +351,9 @@ impl Index {
         let n = self.n_docs as usize;
         if limit == 0 || n == 0 {
             return Vec::new();
+        }
+        if let Some(hits) = crate::filter::browse(self, query, limit) {
+            return hits;
         }
         let mut confidences: Vec<f32> = query
             .alternatives
@@ -295,17 +383,31 @@ impl Index {
         let mut fused = std::mem::take(&mut scratch.fused);
         let mut touched: Vec<u32> = Vec::new();
         let mut matched_terms: Vec<u32> = Vec::new();
-        for ((text, _), &conf) in query.alternatives.iter().zip(&confidences) {
-            if conf <= 0.0 {
-                continue;
-            }
-            let words = self.query_words(text, query.strip_filler);
-            let scored = self.score_words(&words, query, &mut scratch, &mut matched_terms);
+        let readings: Vec<(QueryWords, f32)> = query
+            .alternatives
+            .iter()
+            .zip(&confidences)
+            .filter(|(_, &conf)| conf > 0.0)
+            .map(|((text, _), &conf)| (self.query_words(text, query.strip_filler), conf))
+            .collect();
+        // A recognizer alternative of stop words only ("and then") beside ones with content is noise.
+        let any_content = readings.iter().any(|(w, _)| !w.all_stop);
+        let readings: Vec<&(QueryWords, f32)> = readings
+            .iter()
+            .filter(|(w, _)| !(any_content && w.all_stop))
+            .collect();
+        let several = readings.len() > 1;
+        for &(words, conf) in &readings {
+            let (scored, top_plain) =
+                self.score_words(words, query, &mut scratch, &mut matched_terms);
             let top = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
-            if top <= 0.0 {
+            // Alternatives are normalised by their best score without the exact-title factor, so an alternative that
+            // is exactly a title keeps that evidence in the fusion. A single text is normalised to 1 as before.
+            let norm = if several { top_plain } else { top };
+            if norm <= 0.0 {
                 continue;
             }
-            let scale = conf / top;
+            let scale = conf / norm;
             for (doc, s) in scored {
                 let s = scale * s;
                 if s > 0.0 {
@@ -328,7 +430,11 @@ impl Index {
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(scratch);
         }
-        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        crate::filter::retain(self, query, &mut ranked);
+        let by_number = crate::filter::number_order(self, query);
+        let order = |a: &(f32, u32), b: &(f32, u32)| {
+            by_number.cmp(a.1, b.1).then(b.0.total_cmp(&a.0)).then(a.1.cmp(&b.1))
+        };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);
@@ -364,7 +470,7 @@ impl Index {
     /// assert_eq!(index.suggest("espresso"), None);
     /// ```
     pub fn suggest(&self, text: &str) -> Option<String> {
-        let words = self.query_words(text, true);
+        let words = self.query_words(text, true).content;
         let mut changed = false;
         let mut out = Vec::with_capacity(words.len());
         for w in &words {
@@ -410,76 +516,62 @@ impl Index {
         changed.then(|| out.join(" "))
     }
 
-    /// Folds a query text into words, without filler and (unless nothing else is left) stop words.
-    fn query_words(&self, text: &str, strip_filler: bool) -> Vec<String> {
+    /// Folds a query text into words, without filler, and splits off its stop words (unless nothing else is left).
+    fn query_words(&self, text: &str, strip_filler: bool) -> QueryWords {
         let words = analysis::fold_text_with(&*self.folder, text);
         let words = if strip_filler {
             analysis::strip_filler(&words).to_vec()
         } else {
             words
         };
-        let content: Vec<String> = words
+        let (stop, content): (Vec<String>, Vec<String>) = words
             .iter()
-            .filter(|w| !analysis::is_stop_word(self.language, w))
             .cloned()
-            .collect();
+            .partition(|w| analysis::is_stop_word(self.language, w));
         if content.is_empty() {
-            words
+            QueryWords {
+                content: words,
+                stop: Vec::new(),
+                all_stop: true,
+            }
         } else {
-            content
+            QueryWords {
+                content,
+                stop,
+                all_stop: false,
+            }
         }
     }
 
-    /// Scores every document that matches any word; returns `(doc, score)` pairs and adds the
-    /// matched vocabulary ids to `matched_terms`.
+    /// Scores every document that matches any word; returns `(doc, score)` pairs and the best score without the
+    /// exact-title factor, and adds the matched vocabulary ids to `matched_terms`.
     fn score_words(
         &self,
-        words: &[String],
+        words: &QueryWords,
         q: &Query,
         s: &mut Scratch,
         matched_terms: &mut Vec<u32>,
-    ) -> Vec<(u32, f32)> {
+    ) -> (Vec<(u32, f32)>, f32) {
         let r = &self.ranking;
         let weights = r.fields();
         let (k1, b) = (r.k1, r.b);
         let b_over_avg: [f32; FIELDS] = std::array::from_fn(|f| b / self.avg_len[f]);
         let mut touched: Vec<u32> = Vec::new();
-        for (i, word) in words.iter().enumerate() {
-            let last = i + 1 == words.len();
-            let candidates = self.expand(word, last && q.prefix_last_word, q);
+        let slots = self.slots(&words.content, q);
+        for candidates in &slots {
             s.word_touched.clear();
-            for c in &candidates {
+            for c in candidates {
                 matched_terms.push(c.term);
-                let idf = idf(self.n_docs, self.df_of(c.term));
-                let data = self.postings_of(c.term);
-                let mut pos = 0;
-                let mut doc = 0u32;
-                while pos < data.len() {
-                    let Some(delta) = get_varint(data, &mut pos) else {
-                        break;
-                    };
-                    doc = match doc.checked_add(delta) {
-                        Some(d) if d < self.n_docs => d,
-                        _ => break,
-                    };
-                    let Some(&head) = data.get(pos) else { break };
-                    pos += 1;
+                let idf = idf(self.n_docs, self.df_of(c.term)).min(c.max_idf);
+                let mut postings = Postings::new(self.postings_of(c.term), self.n_docs);
+                while let Some((doc, head, tfs)) = postings.next() {
                     let lens = self.lengths_of(doc);
                     let mut tf_norm = 0.0f32;
                     for f in 0..FIELDS {
-                        if head & (1 << f) == 0 {
-                            continue;
+                        if head & (1 << f) != 0 {
+                            let norm = (1.0 - b + b_over_avg[f] * f32::from(lens[f])).max(0.05);
+                            tf_norm += weights[f] * tfs[f] as f32 / norm;
                         }
-                        let tf = if head & 0x10 != 0 {
-                            1.0
-                        } else {
-                            match get_varint(data, &mut pos) {
-                                Some(t) => t as f32,
-                                None => break,
-                            }
-                        };
-                        let norm = (1.0 - b + b_over_avg[f] * f32::from(lens[f])).max(0.05);
-                        tf_norm += weights[f] * tf / norm;
                     }
                     let score = c.weight * idf * tf_norm * (k1 + 1.0) / (k1 + tf_norm);
                     let d = doc as usize;
@@ -491,7 +583,7 @@ impl Index {
                         *slot = score;
                     }
                     if head & 1 != 0 {
-                        s.flags[d] |= 0x80;
+                        s.flags[d] |= if c.kind == Kind::Exact { 0xC0 } else { 0x80 };
                     }
                 }
             }
@@ -506,19 +598,56 @@ impl Index {
                 if f & 0x80 != 0 {
                     s.title_hits[d] = s.title_hits[d].saturating_add(1);
                 }
-                s.flags[d] = (f & 0x7F).saturating_add(u8::from(f & 0x0F < 0x0F));
+                if f & 0x40 != 0 {
+                    s.exact_title[d] = s.exact_title[d].saturating_add(1);
+                }
+                s.flags[d] = (f & 0x3F).saturating_add(u8::from(f & 0x0F < 0x0F));
             }
         }
-        let n_words = words.len() as f32;
+        // Stop words never score, but a title that holds them is more fully the query ("To Have and Have Not").
+        let mut stops: Vec<&String> = words.stop.iter().collect();
+        stops.sort_unstable();
+        stops.dedup();
+        for stop in stops {
+            let Some(id) = self
+                .vocab
+                .get(stop)
+                .filter(|&id| id < u64::from(self.n_terms))
+            else {
+                continue;
+            };
+            let mut postings = Postings::new(self.postings_of(id as u32), self.n_docs);
+            while let Some((doc, head, tfs)) = postings.next() {
+                let d = doc as usize;
+                if head & 1 != 0 && s.total[d] > 0.0 {
+                    s.stop_hits[d] = s.stop_hits[d].saturating_add(tfs[0].min(255) as u8);
+                }
+            }
+        }
+        let n_words = slots.len() as f32;
         let title_bonus = r.title_match;
+        let mut content_sorted: Vec<&str> = words.content.iter().map(String::as_str).collect();
+        content_sorted.sort_unstable();
+        let mut top_plain = 0.0f32;
         let out = touched
             .iter()
             .map(|&doc| {
                 let d = doc as usize;
                 let coverage = (1.0 + f32::from(s.flags[d] & 0x0F)) / (1.0 + n_words);
                 let title_len = self.lengths_of(doc)[0].max(1);
-                let title_cov = f32::from(s.title_hits[d].min(title_len)) / f32::from(title_len);
-                (doc, s.total[d] * coverage * (1.0 + title_bonus * title_cov))
+                let title_matched = s.title_hits[d]
+                    .saturating_add(s.stop_hits[d])
+                    .min(title_len);
+                let title_cov = f32::from(title_matched) / f32::from(title_len);
+                let mut score = s.total[d] * coverage * (1.0 + title_bonus * title_cov);
+                top_plain = top_plain.max(score);
+                if usize::from(s.exact_title[d]) >= slots.len()
+                    && self.title_is(doc, &content_sorted, words.all_stop)
+                {
+                    let whole = s.exact_title[d].saturating_add(s.stop_hits[d]) >= title_len;
+                    score *= EXACT_TITLE * if whole { WHOLE_TITLE } else { 1.0 };
+                }
+                (doc, score)
             })
             .collect();
         for &doc in &touched {
@@ -526,24 +655,101 @@ impl Index {
             s.total[d] = 0.0;
             s.flags[d] = 0;
             s.title_hits[d] = 0;
+            s.exact_title[d] = 0;
+            s.stop_hits[d] = 0;
         }
-        out
+        (out, top_plain)
+    }
+
+    /// Whether the title of `doc`, folded and without stop words (with them when `all_stop`), is the multiset of
+    /// words `sorted`.
+    fn title_is(&self, doc: u32, sorted: &[&str], all_stop: bool) -> bool {
+        let Some(view) = self.doc(doc) else {
+            return false;
+        };
+        let mut title: Vec<String> = analysis::fold_text_with(&*self.folder, view.title);
+        if !all_stop {
+            title.retain(|w| !analysis::is_stop_word(self.language, w));
+        }
+        title.sort_unstable();
+        title.len() == sorted.len() && title.iter().zip(sorted).all(|(a, b)| a == b)
+    }
+
+    /// The candidate lists the query's content words are scored by, one list per slot. A word the vocabulary lacks
+    /// that splits into vocabulary words ("fireextinguisher") takes one slot per part, each also holding the
+    /// word's own typo and sound-alike candidates; two adjacent words that join into a vocabulary word ("tooth
+    /// brush") each get that word as a candidate too. Both readings weigh [`COMPOUND`].
+    fn slots(&self, words: &[String], q: &Query) -> Vec<Vec<Candidate>> {
+        let linking_s = compound::has_linking_s(self.language);
+        let known = |w: &str| {
+            self.vocab.get(w).filter(|&id| {
+                id < u64::from(self.n_terms) && !analysis::is_stop_word(self.language, w)
+            })
+        };
+        let mut per_word: Vec<Vec<Candidate>> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| self.expand(w, i + 1 == words.len() && q.prefix_last_word, q))
+            .collect();
+        let compound = |term: u64| Candidate {
+            term: term as u32,
+            weight: COMPOUND,
+            kind: Kind::Compound,
+            max_idf: f32::INFINITY,
+        };
+        for i in 1..words.len() {
+            let joined = compound::joined(&words[i - 1], &words[i], linking_s);
+            for term in joined.iter().filter_map(|j| known(j)) {
+                for slot in [i - 1, i] {
+                    merge_candidate(&mut per_word[slot], compound(term));
+                }
+            }
+        }
+        let mut slots = Vec::with_capacity(per_word.len());
+        for (w, candidates) in words.iter().zip(per_word) {
+            let parts = if self.vocab.get(w).is_none() {
+                compound::split(w, linking_s, known)
+            } else {
+                None
+            };
+            match parts {
+                Some(parts) => {
+                    for part in parts {
+                        let mut slot = candidates.clone();
+                        merge_candidate(&mut slot, compound(part));
+                        slots.push(slot);
+                    }
+                }
+                None => slots.push(candidates),
+            }
+        }
+        slots
     }
 
     /// Vocabulary candidates for one folded query word, sorted by term id.
     fn expand(&self, word: &str, prefix: bool, q: &Query) -> Vec<Candidate> {
         let r = &self.ranking;
         let mut out: Vec<Candidate> = Vec::new();
+        let exact = self
+            .vocab
+            .get(word)
+            .filter(|&id| id < u64::from(self.n_terms));
+        let exact_idf = exact.map_or(f32::INFINITY, |id| idf(self.n_docs, self.df_of(id as u32)));
         let add = |out: &mut Vec<Candidate>, term: u64, weight: f32, kind: Kind| {
             if term < u64::from(self.n_terms) && weight > 0.0 {
+                let max_idf = if kind == Kind::Exact {
+                    f32::INFINITY
+                } else {
+                    exact_idf
+                };
                 out.push(Candidate {
                     term: term as u32,
                     weight,
                     kind,
+                    max_idf,
                 });
             }
         };
-        let exact = self.vocab.get(word);
         if let Some(id) = exact {
             add(&mut out, id, 1.0, Kind::Exact);
         }
@@ -577,8 +783,13 @@ impl Index {
             );
             // Few completions: maybe an unfinished word with a typo (decided below, after the whole-word typos).
             wants_typo_completions = found.len() < 5 && q.typo_tolerance && chars >= 5;
+            let weight = if exact.is_some() {
+                r.prefix * KNOWN_WORD
+            } else {
+                r.prefix
+            };
             for (id, _) in found.drain(..) {
-                add(&mut out, id, r.prefix, Kind::Prefix);
+                add(&mut out, id, weight, Kind::Prefix);
             }
         }
 
@@ -607,22 +818,36 @@ impl Index {
                     &mut typos,
                 );
             }
-            typos.sort_unstable_by(|a, b| a.3.cmp(&b.3).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            typos.sort_unstable_by(|a, b| {
+                a.3.cmp(&b.3)
+                    .then(a.0.cmp(&b.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.2.cmp(&b.2))
+            });
             typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
+            let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
             for &(dist, _, id, overrun) in &typos {
-                let weight = typo_weight(r, dist) * if overrun { OVERRUN_PENALTY } else { 1.0 };
+                let weight =
+                    typo_weight(r, dist) * known * if overrun { OVERRUN_PENALTY } else { 1.0 };
                 add(&mut out, id, weight, Kind::Typo);
             }
         }
         // An unfinished word with a typo: completions of words one edit away — unless the typed word is already one
         // plain edit from a whole word ("expresso" → espresso), the likelier reading.
-        let whole_word_typo = typos.iter().any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
+        let whole_word_typo = typos
+            .iter()
+            .any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
         if wants_typo_completions && !whole_word_typo {
             // A word shorter than what was typed is no completion ("express" for "expresso"); the typo path weighs
             // those.
             let dfa = lev_builder(1).build_prefix_dfa(word);
-            let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact, word.len());
+            let more = self.top_by_df(
+                self.vocab.search(Lev(&dfa)).into_stream(),
+                MAX_PREFIX,
+                exact,
+                word.len(),
+            );
             for (id, _) in more {
                 add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
             }
@@ -652,9 +877,17 @@ impl Index {
                     if analysis::is_stop_word(self.language, term) {
                         continue;
                     }
-                    let dist = edit_distance(word, term);
-                    if dist <= max_dist {
-                        let overrun = term.len() < word.len() && word.starts_with(term);
+                    // Words with the same consonants may be two edits further ("wight" → "white"): homophones differ
+                    // most in their vowels. They come after those within the budget, and weigh a little less.
+                    let mut dist = edit_distance(word, term);
+                    if dist > max_dist {
+                        if dist > max_dist + 2 || !analysis::same_consonants(word, term) {
+                            continue;
+                        }
+                        dist = max_dist + 1;
+                    }
+                    {
+                        let overrun = overruns(word, term);
                         sounds.push((dist, self.df_of(id as u32), id, overrun));
                     }
                 }
@@ -662,13 +895,22 @@ impl Index {
             sounds.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
-            for &(_, _, id, overrun) in &sounds {
+            for &(dist, _, id, overrun) in &sounds {
+                let far = if dist > max_dist { FAR_SOUND } else { 1.0 };
                 // Both a typo and a sound-alike: two independent signals, a little more likely.
+                let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
                 let w = match typos.iter().find(|t| t.2 == id) {
-                    Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
+                    Some(t) => (typo_weight(r, t.0) * known + 0.1)
+                        .min(r.prefix)
+                        .max(r.phonetic),
                     None => r.phonetic,
                 };
-                add(&mut out, id, w * if overrun { OVERRUN_PENALTY } else { 1.0 }, Kind::Phonetic);
+                add(
+                    &mut out,
+                    id,
+                    w * far * if overrun { OVERRUN_PENALTY } else { 1.0 },
+                    Kind::Phonetic,
+                );
             }
         }
 
@@ -704,7 +946,7 @@ impl Index {
                 continue;
             }
             let dist = term.map_or(usize::MAX, |t| edit_distance(word, t));
-            let overrun = term.is_ok_and(|t| t.len() < word.len() && word.starts_with(t));
+            let overrun = term.is_ok_and(|t| overruns(word, t));
             out.push((dist, self.df_of(id as u32), id, overrun));
             if scanned >= SCAN_LIMIT {
                 break;
@@ -734,7 +976,13 @@ impl Index {
     }
 
     /// The `k` most frequent terms of a stream (ties by term id), scanning at most [`SCAN_LIMIT`].
-    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>, min_len: usize) -> Vec<(u64, u32)>
+    fn top_by_df<S>(
+        &self,
+        mut stream: S,
+        k: usize,
+        skip: Option<u64>,
+        min_len: usize,
+    ) -> Vec<(u64, u32)>
     where
         S: for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     {
@@ -775,6 +1023,14 @@ impl Index {
 /// Query-time only, so the index format does not change.
 pub const OVERRUN_PENALTY: f32 = 0.5;
 
+/// Whether `word` was typed past the end of the vocabulary word `term` (see [`OVERRUN_PENALTY`]), other than by
+/// doubling its last letter ("downn" is "down" with a slip, not a longer word).
+fn overruns(word: &str, term: &str) -> bool {
+    let doubled_last =
+        word.len() == term.len() + 1 && term.chars().next_back().is_some_and(|c| word.ends_with(c));
+    term.len() < word.len() && word.starts_with(term) && !doubled_last
+}
+
 fn typo_weight(r: &RankingWeights, dist: usize) -> f32 {
     if dist <= 1 {
         r.typo
@@ -800,11 +1056,15 @@ pub(crate) struct Scratch {
     best: Vec<f32>,
     /// Sum over query words so far.
     total: Vec<f32>,
-    /// Per document: bit 7 = the current word matched in the title; bits 0–3 = query words
-    /// matched (saturating at 15); bits 4–6 unused. Title matches are counted in `title_hits`.
+    /// Per document: bit 7 = the current word matched in the title, bit 6 = exactly so; bits 0–3 =
+    /// query words matched (saturating at 15); bits 4–5 unused. Title matches are counted in `title_hits`.
     flags: Vec<u8>,
     /// Query words matched in the title.
     title_hits: Vec<u8>,
+    /// Query words matched in the title by the word itself (not a stem, completion, typo or sound-alike).
+    exact_title: Vec<u8>,
+    /// Occurrences of the query's stop words in the title.
+    stop_hits: Vec<u8>,
     word_touched: Vec<u32>,
 }
 
@@ -816,6 +1076,8 @@ impl Scratch {
             total: vec![0.0; n],
             flags: vec![0; n],
             title_hits: vec![0; n],
+            exact_title: vec![0; n],
+            stop_hits: vec![0; n],
             word_touched: Vec::new(),
         }
     }

@@ -11,8 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
-/// The worker's loader script, written by trunk beside index.html (unhashed: a worker is named at run time).
-pub const WORKER_SCRIPT: &str = "hark-worker_loader.js";
+/// The worker's loader script beside index.html (it loads `hark-worker.js` and `hark-worker_bg.wasm`, which trunk
+/// writes unhashed: a worker is named at run time).
+pub const WORKER_SCRIPT: &str = "worker-boot.js";
 
 /// What the worker reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +30,14 @@ pub enum IndexerError {
     /// The browser could not start the worker (its script is missing, or workers are blocked).
     #[error("the indexing worker could not start ({0})")]
     Start(String),
-    /// The catalog could not be downloaded.
-    #[error("it could not be downloaded ({0})")]
-    Fetch(String),
+    /// The catalog could not be downloaded: an HTTP status, or no answer with the browser's message.
+    #[error("it could not be downloaded ({})", .message)]
+    Fetch {
+        /// The HTTP status, when there was an answer.
+        status: Option<u16>,
+        /// The browser's message.
+        message: String,
+    },
     /// The catalog is malformed (the message names the line or item and the field).
     #[error("{0}")]
     Catalog(String),
@@ -74,14 +80,15 @@ pub async fn index_in_worker(
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let guard = Terminate { worker: worker.clone(), _on_message: on_message, _on_error: on_error };
 
+    // Messages posted before the worker's wasm has started would be lost: it says "ready" first.
     let request = Object::new();
     let _ = Reflect::set(&request, &"catalog".into(), &catalog_url.into());
     let _ = Reflect::set(&request, &"config".into(), &config_text.into());
-    worker.post_message(&request).map_err(|error| IndexerError::Start(describe(&error)))?;
 
     while let Some(message) = messages.next().await {
         let text = |key: &str| Reflect::get(&message, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
         match text("kind").as_str() {
+            "ready" => worker.post_message(&request).map_err(|error| IndexerError::Start(describe(&error)))?,
             "progress" => {
                 let percent = Reflect::get(&message, &"percent".into()).ok().and_then(|v| v.as_f64());
                 progress(Progress::Downloading(percent.map(|p| p.clamp(0.0, 100.0) as u8)));
@@ -103,7 +110,12 @@ pub async fn index_in_worker(
             "error" => {
                 let detail = text("message");
                 return Err(match text("error").as_str() {
-                    "fetch" => IndexerError::Fetch(detail),
+                    "status" => {
+                        let status = Reflect::get(&message, &"status".into()).ok().and_then(|v| v.as_f64());
+                        let status = status.map(|status| status.clamp(0.0, 999.0) as u16);
+                        IndexerError::Fetch { message: format!("HTTP {}", status.unwrap_or(0)), status }
+                    }
+                    "fetch" => IndexerError::Fetch { status: None, message: detail },
                     "config" => IndexerError::Config(detail),
                     "catalog" => IndexerError::Catalog(detail),
                     _ => IndexerError::Start(detail),

@@ -25,7 +25,9 @@ mod imp {
         let value = js_sys::JSON::parse(text).map_err(|error| syntax_error(&error))?;
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
             let path = error.path().to_string();
+            // serde-wasm-bindgen's errors are JS `Error`s: "Error: invalid type …".
             let inner = error.into_inner().to_string();
+            let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
             if path == "." { inner } else { format!("{path}: {inner}") }
         })
     }

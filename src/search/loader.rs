@@ -106,6 +106,9 @@ pub async fn load(
     .await
     .map_err(|error| match error {
         IndexerError::Config(detail) => LoadError::Config { file: config_file.clone(), detail },
+        IndexerError::Fetch { status: Some(404), .. } => FetchError::NotFound { url: url.clone() }.into(),
+        IndexerError::Fetch { status: Some(status), .. } => FetchError::Status { url: url.clone(), status }.into(),
+        IndexerError::Fetch { status: None, message } => FetchError::Network { url: url.clone(), detail: message }.into(),
         other => LoadError::Catalog { url: url.clone(), detail: other.to_string() },
     })?;
     warnings.extend(built.warnings);

@@ -20,6 +20,7 @@ pub mod provider;
 pub mod remote;
 pub mod remote_client;
 pub mod site;
+pub mod understand;
 pub mod use_search;
 
 use std::ops::Range;

@@ -1,8 +1,8 @@
 //! Hark's indexing Web Worker: the page posts `{catalog: <absolute URL>, config: <hark.json text>}`; the worker
 //! fetches the catalog, parses it, builds its index and posts messages back (see [`protocol`]):
 //! `{kind: "progress", percent}` while downloading, `{kind: "indexing"}`, then `{kind: "done", index: ArrayBuffer,
-//! warnings: [..]}` (the buffer is transferred, not copied) or `{kind: "error", error: "fetch" | "catalog",
-//! message}`. The page terminates the worker afterwards, which frees everything it allocated.
+//! warnings: [..]}` (the buffer is transferred, not copied) or `{kind: "error", error: "status", status}` (an HTTP
+//! error) or `{kind: "error", error: "fetch" | "config" | "catalog", message}`. The page terminates the worker afterwards, which frees everything it allocated.
 //!
 //! Trunk builds it as a worker asset (`data-type="worker"` in index.html) with a loader shim, and the page fetches
 //! it only when a catalog has no usable prebuilt index.

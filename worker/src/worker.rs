@@ -31,7 +31,11 @@ async fn handle(data: JsValue) {
     };
     let bytes = match fetch_bytes(&url).await {
         Ok(bytes) => bytes,
-        Err(message) => return fail("fetch", &message),
+        Err(Fetch::Status(status)) => {
+            let status = JsValue::from(status);
+            return post(&message("error", &[("error", "status".into()), ("status", status)]), None);
+        }
+        Err(Fetch::Network(detail)) => return fail("fetch", &detail),
     };
     post(&message("indexing", &[]), None);
     let catalog = match parse_catalog(&bytes, &config) {
@@ -57,16 +61,26 @@ fn browser_fold(word: &str, out: &mut String) {
     }
 }
 
+/// Why the catalog could not be fetched.
+enum Fetch {
+    /// An HTTP error status.
+    Status(u16),
+    /// No answer (offline, blocked, reset), with the browser's message.
+    Network(String),
+}
+
 /// GET `url` into memory, posting `{kind: "progress", percent}` when the size is known.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Fetch> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let describe = |error: JsValue| {
-        error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{error:?}"))
+        Fetch::Network(
+            error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{error:?}")),
+        )
     };
     let response: web_sys::Response =
         JsFuture::from(scope.fetch_with_str(url)).await.map_err(describe)?.unchecked_into();
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(Fetch::Status(response.status()));
     }
     let total = response
         .headers()
@@ -95,9 +109,9 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         }
         // A compressed response reports its compressed length: never claim more than 99 % before the end.
         let percent = total.map(|total| ((bytes.len() as f64 / total) * 100.0).min(99.0) as u8);
-        if percent.is_some() && percent != last {
+        if let Some(shown) = percent.filter(|_| percent != last) {
             last = percent;
-            post(&message("progress", &[("percent", JsValue::from(percent.unwrap_or(0)))]), None);
+            post(&message("progress", &[("percent", JsValue::from(shown))]), None);
         }
     }
     Ok(bytes)

@@ -92,11 +92,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// The `name  time: [low mid high]` lines of criterion's output; a long name is printed on a line of its own, with
-/// `time:` on the next.
+/// `time:` on the next. Percentile lines the benches print themselves (`…: 300 queries, p50 … ms, p95 … ms`) are kept.
 fn criterion_summary(output: &str) -> String {
     let mut lines = Vec::new();
     let mut previous = "";
     for line in output.lines() {
+        if line.contains(" queries, p50 ") {
+            lines.push(line.trim().to_string());
+        }
         if let Some(at) = line.find("time:") {
             let name = line[..at].trim();
             let name = if name.is_empty() { previous.trim() } else { name };
@@ -222,6 +225,8 @@ mod tests {
         let summary = criterion_summary(output);
         assert!(summary.contains("things/load index"), "{summary}");
         assert!(summary.lines().nth(1).is_some_and(|l| l.starts_with("wordnet-all/parse catalog") && l.contains("292 ms")), "{summary}");
+        let with_percentiles = format!("wordnet-all price under 100: 300 queries, p50 0.3 ms, p95 0.9 ms\n{output}");
+        assert!(criterion_summary(&with_percentiles).starts_with("wordnet-all price under 100: 300 queries"));
     }
 
     #[test]

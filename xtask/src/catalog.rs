@@ -265,7 +265,7 @@ fn mtime(p: &Path) -> Option<SystemTime> {
 }
 
 /// Whether an index file has the current format version.
-fn index_is_current(p: &Path) -> bool {
+pub(crate) fn index_is_current(p: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 12];
     let ok = std::fs::File::open(p)

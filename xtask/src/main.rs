@@ -7,13 +7,16 @@
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
 //! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
+//! - `cargo xtask catalog --shop [--if-missing]`: build the shop demo catalog (Vendure's sample products, MIT).
 
 mod bench;
 mod catalog;
+mod eval;
 mod osmem;
 mod proc;
 mod serve;
 mod setup;
+mod shop;
 mod test;
 mod upload;
 
@@ -30,9 +33,13 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "eval" => eval::run(rest).map_err(|message| format!("eval: {message}")),
         "catalog" if rest.iter().any(|arg| arg == "--upload") => {
             setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
                 .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
+        }
+        "catalog" if rest.iter().any(|arg| arg == "--shop") => {
+            shop::run(rest).map_err(|message| format!("catalog --shop: {message}"))
         }
         "catalog" => setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
             .and_then(|()| catalog::run(rest).map_err(|message| format!("catalog: {message}"))),
@@ -58,6 +65,8 @@ const USAGE: &str = "usage: cargo xtask <task>
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
+  catalog --shop [--if-missing]              build the shop demo catalog (catalog/shop.*, see hark.shop.json)
   catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
-  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";
+  bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
+  eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md";
