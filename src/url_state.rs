@@ -2,6 +2,10 @@
 
 use wasm_bindgen::JsValue;
 
+/// How long the address waits after the last change of the query before it is written (off the path from a
+/// result to its paint, and once per burst of typing).
+pub const WRITE_DELAY_MS: u32 = 150;
+
 /// The value of the query parameter `name` in the current URL.
 pub fn param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

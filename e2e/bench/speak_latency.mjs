@@ -9,15 +9,10 @@
 // The difference covers Hark's whole path: transcript → query → search → results → reading script → speak().
 // Target (DESIGN.md): ≤ 50 ms.
 import { newPage } from '../support/browser.mjs';
+import { percentile } from './stats.mjs';
 
 const QUERIES = ['lamp', 'chair', 'cheddar', 'tuning fork', 'espresso maker', 'umbrella', 'bicycle', 'teapot', 'piano', 'hammer'];
 const WARMUP = 3;
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 export async function measureSpeakLatency({ baseUrl, browser, runs = 30 }) {
   const { context, page, errors } = await newPage(browser, { config: { voicesImmediate: true, speakMs: 5 } });

@@ -63,8 +63,13 @@ pub fn App() -> impl IntoView {
     let speech = SpeechCtx(speech);
     let reader = use_read_aloud(settings, query, search, speech);
 
-    // Effects only synchronise with the outside world: the URL.
-    Effect::new(move |_| query.request.with(|request| url_state::set_query(&request.text)));
+    // Effects only synchronise with the outside world: the URL. `history.replaceState` costs milliseconds in Chrome,
+    // so it waits until the results are painted, and a burst of keystrokes writes the address once.
+    Effect::new(move |previous: Option<gloo_timers::callback::Timeout>| {
+        drop(previous);
+        let text = query.request.with(|request| request.text.clone());
+        gloo_timers::callback::Timeout::new(url_state::WRITE_DELAY_MS, move || url_state::set_query(&text))
+    });
 
     provide_context(settings);
     provide_context(query);

@@ -8,6 +8,9 @@ pub fn SearchBox() -> impl IntoView {
     let query: QueryCtx = expect_context();
     let SpeechCtx(speech) = expect_context();
     let showing_interim = move || !speech.interim.get().is_empty();
+    // A memo, so the input's value is written only when the text shown changes: writing `value` makes the browser
+    // lay the field out again (a few ms on the spoken path, where the last interim text is usually the final one).
+    let shown = Memo::new(move |_| if showing_interim() { speech.interim.get() } else { query.draft.get() });
     view! {
         <input
             type="search"
@@ -20,7 +23,7 @@ pub fn SearchBox() -> impl IntoView {
             autocomplete="off"
             spellcheck="false"
             enterkeyhint="search"
-            prop:value=move || if showing_interim() { speech.interim.get() } else { query.draft.get() }
+            prop:value=shown
             on:input:target=move |ev| query.search_typed(&ev.target().value())
         />
     }

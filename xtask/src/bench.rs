@@ -5,7 +5,12 @@
 //! 2. In one headless Chromium (e2e/bench/run.mjs), each engine in a fresh page on the same 117k catalog and the same
 //!    300 clean + 300 misspelled queries: Hark's engine (wasm; prebuilt index, and indexing in the page),
 //!    MiniSearch 7.2.0 (prefix + fuzzy 0.2) and FlexSearch 0.8.212: time until searchable, heap, p50/p95, recall@10.
-//! 3. The first load of the app (gzip -9 of wasm + js + css in dist/).
+//! 3. The page benchmarks (e2e/bench/page_bench.mjs, [`page`]) on the release `dist/`: first load (gzip -9 of what
+//!    the page fetches until ready), spoken final → results painted against a plain-JS MiniSearch page, and the
+//!    117k JSONL without an index loading in the page. `--only page` runs just these (`--no-build` reuses `dist/`)
+//!    and writes `bench-report/PAGE.md`.
+
+mod page;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,17 +19,51 @@ use std::process::{Command, Stdio};
 use crate::proc::{checked, command, shown, timed, workspace_root};
 use crate::setup::{self, Needs};
 
-/// Run every benchmark and write the report.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let skip_criterion = args.iter().any(|a| a == "--no-criterion");
-    if let Some(unknown) = args.iter().find(|a| *a != "--no-criterion") {
-        return Err(format!("bench: unknown option `{unknown}`"));
+/// Phrases said in the spoken → painted benchmark.
+const PHRASES: usize = 100;
+
+/// What `cargo xtask bench` was asked to do.
+#[derive(Debug, Default, PartialEq)]
+struct Options {
+    /// `--no-criterion`: skip the criterion benches.
+    skip_criterion: bool,
+    /// `--only page`: only the page benchmarks.
+    only_page: bool,
+    /// `--no-build`: measure the `dist/` already built.
+    no_build: bool,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-criterion" => options.skip_criterion = true,
+            "--no-build" => options.no_build = true,
+            "--only" => match args.next().map(String::as_str) {
+                Some("page") => options.only_page = true,
+                other => return Err(format!("bench: --only takes `page`, not {other:?}")),
+            },
+            unknown => return Err(format!("bench: unknown option `{unknown}`")),
+        }
     }
+    Ok(options)
+}
+
+/// Run the benchmarks and write the report.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = options(args)?;
     setup::run(&Needs { browser: true, e2e_packages: true, wasm_tools: true })?;
     let root = workspace_root();
     let out = root.join("bench-report");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-report/: {e}"))?;
     crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
+    if options.only_page {
+        build_app(&options)?;
+        let mut report = format!("# Hark page benchmarks\n\nProduced by `cargo xtask bench --only page` on {} — {}.\n\n", today(), machine());
+        report.push_str(&page_sections(&root, &out)?);
+        return write_report(&out, "PAGE.md", &report);
+    }
 
     timed("build the native CLI (profile native-bench)", || {
         checked(command("cargo", &["build", "--quiet", "--profile", "native-bench", "-p", "hark-engine", "--features", "cli"]))
@@ -45,7 +84,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let _ = writeln!(report, "**{name}**\n\n```\n{}\n{}\n```\n", built.trim(), eval.trim());
     }
 
-    if !skip_criterion {
+    if !options.skip_criterion {
         let criterion = timed("criterion benches (cargo bench -p hark-engine)", || {
             capture(command(
                 "cargo",
@@ -63,7 +102,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             &["--target", "web", "--out-dir", "target/bench-web", "target/wasm32-unknown-unknown/release/hark_bench_wasm.wasm"],
         ))
     })?;
-    timed("build the app (trunk build --release)", || checked(command("trunk", &["build", "--release"])))?;
+    build_app(&options)?;
 
     let browser_json = timed("browser: Hark vs MiniSearch vs FlexSearch (e2e/bench/run.mjs)", || {
         let mut run = command(
@@ -83,11 +122,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
     })?;
     std::fs::write(out.join("browser.json"), &browser_json).map_err(|e| format!("cannot write browser.json: {e}"))?;
     report.push_str(&browser_section(&browser_json));
-    report.push_str(&first_load_section(&root.join("dist"))?);
+    report.push_str(&page_sections(&root, &out)?);
+    write_report(&out, "REPORT.md", &report)
+}
 
-    std::fs::write(out.join("REPORT.md"), &report).map_err(|e| format!("cannot write REPORT.md: {e}"))?;
+/// The release app in `dist/`, unless `--no-build` (then `dist/` must exist).
+fn build_app(options: &Options) -> Result<(), String> {
+    if options.no_build {
+        return if workspace_root().join("dist/index.html").is_file() {
+            Ok(())
+        } else {
+            Err("bench --no-build: there is no dist/index.html; run once without --no-build".into())
+        };
+    }
+    timed("build the app (trunk build --release)", || checked(command("trunk", &["build", "--release"])))
+}
+
+/// Run the page benchmarks, keep their JSON in `page.json`, and return their report sections.
+fn page_sections(root: &Path, out: &Path) -> Result<String, String> {
+    let json = timed("page: first load, spoken → painted vs plain JS, big catalog (e2e/bench/page_bench.mjs)", || page::measure(PHRASES))?;
+    std::fs::write(out.join("page.json"), &json).map_err(|e| format!("cannot write page.json: {e}"))?;
+    Ok(page::sections(&json, &root.join("dist")))
+}
+
+fn write_report(out: &Path, name: &str, report: &str) -> Result<(), String> {
+    std::fs::write(out.join(name), report).map_err(|e| format!("cannot write {name}: {e}"))?;
     println!("\n{report}");
-    println!("==> wrote bench-report/REPORT.md and bench-report/browser.json");
+    println!("==> wrote bench-report/{name} (raw numbers: bench-report/*.json)");
     Ok(())
 }
 
@@ -175,28 +236,6 @@ fn browser_section(json: &str) -> String {
     out
 }
 
-fn first_load_section(dist: &Path) -> Result<String, String> {
-    let mut out = String::from("## First load of the app (release build, gzip -9, without the catalog)\n\n| file | bytes | gzip |\n|---|---:|---:|\n");
-    let mut total = (0u64, 0u64);
-    let mut entries: Vec<_> = std::fs::read_dir(dist)
-        .map_err(|e| format!("cannot read dist/: {e}"))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "wasm" || ext == "js" || ext == "css"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let gz = gzip_size(&path)?;
-        total.0 += raw;
-        total.1 += gz;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let _ = writeln!(out, "| {name} | {raw} | {gz} |");
-    }
-    let _ = writeln!(out, "| **total** | {} | **{} ({:.1} KB)** |\n", total.0, total.1, total.1 as f64 / 1000.0);
-    Ok(out)
-}
-
 fn gzip_size(path: &Path) -> Result<u64, String> {
     let output = Command::new("gzip").arg("-9c").arg(path).output().map_err(|e| format!("gzip: {e}"))?;
     Ok(output.stdout.len() as u64)
@@ -218,6 +257,19 @@ fn machine() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_parse_and_reject_unknown_ones() {
+        let args = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(options(&args(&[])), Ok(Options::default()));
+        assert_eq!(
+            options(&args(&["--only", "page", "--no-build"])),
+            Ok(Options { only_page: true, no_build: true, ..Options::default() })
+        );
+        assert!(options(&args(&["--only", "engines"])).is_err());
+        assert!(options(&args(&["--only"])).is_err());
+        assert!(options(&args(&["--fast"])).is_err());
+    }
 
     #[test]
     fn criterion_names_on_their_own_line_are_kept() {

@@ -69,4 +69,6 @@ const USAGE: &str = "usage: cargo xtask <task>
   catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
+  bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)
+                                             on the release dist/; writes bench-report/PAGE.md
   eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md";
