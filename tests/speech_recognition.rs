@@ -26,8 +26,13 @@ fn session_with_log(options: &RecognitionOptions) -> (RecognitionSession, Rc<Ref
 #[wasm_bindgen_test]
 fn options_reach_the_recognizer() {
     install_fake("both");
-    let options =
-        RecognitionOptions { lang: "id-ID".into(), continuous: true, interim_results: false, max_alternatives: 4 };
+    let options = RecognitionOptions {
+        lang: "id-ID".into(),
+        continuous: true,
+        interim_results: false,
+        max_alternatives: 4,
+        ..RecognitionOptions::default()
+    };
     let (_session, _) = session_with_log(&options);
     let rec = recognizer(0);
     assert_eq!(prop(&rec, "lang").as_string().as_deref(), Some("id-ID"));
@@ -203,6 +208,52 @@ fn rapid_toggles_never_start_a_recognizer_twice() {
     let live: Vec<String> = all.iter().map(|rec| calls(&rec)).filter(|calls| !calls.contains("abort")).collect();
     assert_eq!(live.len(), 1, "exactly one live recognizer: {live:?}");
     assert!(all.iter().all(|rec| calls(&rec).matches("start").count() == 1));
+    drop(owner);
+    restore_real();
+}
+
+#[wasm_bindgen_test]
+fn holding_to_talk_listens_across_phrases_until_stopped_whatever_the_setting() {
+    install_fake("both");
+    let owner = Owner::new();
+    let speech = owner.with(|| use_speech_recognition_with_options(UseSpeechRecognitionOptions::default()));
+    speech.start_held.run(());
+    let rec = recognizer(0);
+    assert_eq!(prop(&rec, "continuous").as_bool(), Some(true), "a held session does not end at the first pause");
+    fire(&rec, "start");
+    fire_result(&rec, 0, items(&[("desk", 0.9, true)]), JsValue::UNDEFINED);
+    assert!(speech.is_listening.get_untracked(), "still listening while held");
+    speech.stop.run(());
+    assert_eq!(calls(&rec), "start,stop");
+    fire(&rec, "end");
+    assert!(!speech.is_listening.get_untracked());
+    // The next plain start follows the setting again.
+    speech.start.run(());
+    assert_eq!(prop(&recognizer(1), "continuous").as_bool(), Some(false));
+    drop(owner);
+    restore_real();
+}
+
+#[wasm_bindgen_test]
+fn a_recognizer_that_ends_after_every_phrase_in_continuous_mode_is_noticed() {
+    install_fake("both");
+    let owner = Owner::new();
+    let speech = owner.with(|| {
+        use_speech_recognition_with_options(
+            UseSpeechRecognitionOptions::default()
+                .continuous(true)
+                .restart(hark::speech::restart::RestartPolicy { min_interval_ms: 0.0, max_silent_restarts: 5 }),
+        )
+    });
+    speech.start.run(());
+    for (i, word) in ["lamp", "chair"].iter().enumerate() {
+        let rec = recognizer(i as u32);
+        fire(&rec, "start");
+        fire_result(&rec, 0, items(&[(word, 0.9, true)]), JsValue::UNDEFINED);
+        assert!(!speech.ends_every_phrase.get_untracked());
+        fire(&rec, "end");
+    }
+    assert!(speech.ends_every_phrase.get_untracked());
     drop(owner);
     restore_real();
 }

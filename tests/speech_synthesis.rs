@@ -191,6 +191,7 @@ fn pieces_are_spoken_in_order_with_the_chosen_voice_rate_and_pitch() {
     assert_eq!(synth.voices_state.get_untracked(), VoicesState::Ready, "voices read at once");
     synth.speak.run(vec![SpeechItem::plain("Two results. For lamp."), SpeechItem::tagged("Lamp. A light.", 0)]);
     assert_eq!(synth.current_tag.get_untracked(), None);
+    assert_eq!(synth.spoken_text.get_untracked().as_deref(), Some("Two results."), "what a boundary indexes into");
     let first = last_utterance();
     assert_eq!(voice_name(&first).as_deref(), Some("Remote US"), "the stored choice wins over the language");
     assert_eq!(prop(&first, "rate").as_f64(), Some(2.0), "rate clamped to 0.5–2");
@@ -202,9 +203,11 @@ fn pieces_are_spoken_in_order_with_the_chosen_voice_rate_and_pitch() {
     assert_eq!(synth.current_tag.get_untracked(), Some(0));
     fire_utterance(&last_utterance(), "boundary", 5, "word");
     assert_eq!(synth.boundary.get_untracked(), Some(Boundary { char_index: 5, char_length: 4, name: "word".into() }));
+    assert_eq!(synth.spoken_text.get_untracked().as_deref(), Some("A light."));
     finish();
     assert_eq!(spoken_texts(), vec!["Two results.", "For lamp.", "Lamp.", "A light."]);
     assert!(!synth.is_speaking.get_untracked());
+    assert_eq!(synth.spoken_text.get_untracked(), None, "silent again");
     assert_eq!(synth.current_tag.get_untracked(), None);
     drop(owner);
     restore_synthesis();

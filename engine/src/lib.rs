@@ -41,6 +41,7 @@ mod compound;
 mod config;
 pub mod filter;
 mod index;
+pub mod phrases;
 mod search;
 #[cfg(feature = "lang-id")]
 mod stem_id;

@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::SpeechRecognition;
 
+use super::capabilities::{phrase_constructor, prototype_has};
 use super::error::RecognitionError;
 use super::support::recognition_constructor;
 use super::transcript::{tidy, Alternative, RecognitionResult, ResultBatch};
@@ -24,11 +25,22 @@ pub struct RecognitionOptions {
     pub interim_results: bool,
     /// How many alternatives per result (the n-best list).
     pub max_alternatives: u32,
+    /// Recognise on this device (`processLocally`), where the recognizer has it.
+    pub process_locally: bool,
+    /// Phrases to boost (text, boost 0–10), passed as `SpeechRecognitionPhrase`s where supported.
+    pub phrases: Vec<(String, f32)>,
 }
 
 impl Default for RecognitionOptions {
     fn default() -> Self {
-        Self { lang: "en-US".into(), continuous: false, interim_results: true, max_alternatives: 3 }
+        Self {
+            lang: "en-US".into(),
+            continuous: false,
+            interim_results: true,
+            max_alternatives: 3,
+            process_locally: false,
+            phrases: Vec::new(),
+        }
     }
 }
 
@@ -77,6 +89,14 @@ impl RecognitionSession {
         let _ = recognizer.set_continuous(options.continuous);
         recognizer.set_interim_results(options.interim_results);
         recognizer.set_max_alternatives(options.max_alternatives.max(1));
+        if options.process_locally && prototype_has("processLocally") {
+            let _ = Reflect::set(&recognizer, &"processLocally".into(), &JsValue::TRUE);
+        }
+        if !options.phrases.is_empty() && prototype_has("phrases") {
+            if let Some(phrases) = phrase_list(&options.phrases) {
+                let _ = Reflect::set(&recognizer, &"phrases".into(), &phrases);
+            }
+        }
 
         let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             if let Some(event) = read_event(&event) {
@@ -116,6 +136,18 @@ impl Drop for RecognitionSession {
         }
         self.recognizer.abort();
     }
+}
+
+/// `SpeechRecognitionPhrase`s for `phrases` (boosts clamped to 0–10); `None` without the constructor or when one
+/// is refused.
+fn phrase_list(phrases: &[(String, f32)]) -> Option<js_sys::Array> {
+    let constructor = phrase_constructor()?;
+    let list = js_sys::Array::new();
+    for (text, boost) in phrases {
+        let args = js_sys::Array::of2(&text.into(), &JsValue::from_f64(f64::from(boost.clamp(0.0, 10.0))));
+        list.push(&Reflect::construct(&constructor, &args).ok()?);
+    }
+    Some(list)
 }
 
 /// Copy a DOM event into a [`RecognitionEvent`]; unknown types give `None`.

@@ -16,6 +16,7 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
+use super::capabilities::{is_false_support, known_fork, ContinuousProbe};
 use super::error::RecognitionError;
 use super::machine::{Command, Input, Phase, SessionMachine};
 use super::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
@@ -39,6 +40,11 @@ pub struct UseSpeechRecognitionOptions {
     pub restart: RestartPolicy,
     /// Called with each final phrase (also available as the `phrase` signal). Default: none.
     pub on_phrase: Option<Callback<HeardPhrase>>,
+    /// Recognise on this device (`processLocally`) where the browser can; read at each start. Default `false`.
+    pub process_locally: Signal<bool>,
+    /// Phrases to boost (text, boost 0–10) where the browser supports contextual biasing; read at each start.
+    /// After `phrases-not-supported` the session restarts once without them, silently. Default: none.
+    pub phrases: Signal<Vec<(String, f32)>>,
 }
 
 impl Default for UseSpeechRecognitionOptions {
@@ -50,6 +56,8 @@ impl Default for UseSpeechRecognitionOptions {
             max_alternatives: 3,
             restart: RestartPolicy::default(),
             on_phrase: None,
+            process_locally: Signal::stored(false),
+            phrases: Signal::stored(Vec::new()),
         }
     }
 }
@@ -80,6 +88,16 @@ impl UseSpeechRecognitionOptions {
         self.on_phrase = Some(Callback::new(on_phrase));
         self
     }
+    /// Set [`Self::process_locally`].
+    pub fn process_locally(mut self, process_locally: impl Into<Signal<bool>>) -> Self {
+        self.process_locally = process_locally.into();
+        self
+    }
+    /// Set [`Self::phrases`].
+    pub fn phrases(mut self, phrases: impl Into<Signal<Vec<(String, f32)>>>) -> Self {
+        self.phrases = phrases.into();
+        self
+    }
     /// Set [`Self::restart`].
     pub fn restart(mut self, restart: RestartPolicy) -> Self {
         self.restart = restart;
@@ -99,7 +117,8 @@ pub struct HeardPhrase {
 /// What [`use_speech_recognition`] returns.
 #[derive(Clone, Copy)]
 pub struct UseSpeechRecognitionReturn {
-    /// Whether the browser has speech recognition.
+    /// Whether the browser has speech recognition that works: false where it is missing, in a known fork that
+    /// only reports it (`navigator.brave`), and after a `network` error on the visit's first start before any result.
     pub is_supported: Signal<bool>,
     /// Whether Hark is (or is about to be) listening: what the microphone button shows.
     pub is_listening: Signal<bool>,
@@ -115,12 +134,18 @@ pub struct UseSpeechRecognitionReturn {
     pub error: Signal<Option<RecognitionError>>,
     /// True when continuous listening stopped by itself after a long silence.
     pub stopped_after_silence: Signal<bool>,
+    /// True once the recognizer has been seen to end after every phrase although continuous mode was asked for
+    /// (Chrome Android): continuous mode cannot work here, holding to talk can.
+    pub ends_every_phrase: Signal<bool>,
     /// Start listening (no-op when unsupported or already listening).
     pub start: Callback<()>,
     /// Stop listening; the current phrase is still delivered.
     pub stop: Callback<()>,
     /// Start or stop.
     pub toggle: Callback<()>,
+    /// Start listening across phrases until [`Self::stop`], whatever `continuous` says (push-to-talk: listening
+    /// while the button is held).
+    pub start_held: Callback<()>,
     /// Hold the recognizer while Hark speaks, so it never hears itself: a live session is aborted, a restart put
     /// off. What the person asked for (`is_listening`) does not change.
     pub pause: Callback<()>,
@@ -136,7 +161,9 @@ pub fn use_speech_recognition() -> UseSpeechRecognitionReturn {
 /// Reactive speech recognition; see the module docs.
 pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions) -> UseSpeechRecognitionReturn {
     let is_supported = recognition_supported();
+    let falsely_supported = RwSignal::new(is_supported && known_fork());
     let signals = Outputs {
+        falsely_supported,
         is_listening: RwSignal::new(false),
         phase: RwSignal::new(Phase::Idle),
         interim: RwSignal::new(String::new()),
@@ -144,6 +171,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         phrase: RwSignal::new(None),
         error: RwSignal::new(None),
         stopped_after_silence: RwSignal::new(false),
+        ends_every_phrase: RwSignal::new(false),
     };
     let driver = Rc::new(Driver {
         serial: Serial::new(DriverState {
@@ -152,6 +180,12 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
             session: None,
             restart_timer: None,
             seq: 0,
+            continuous: false,
+            sessions: 0,
+            heard_any: false,
+            phrases_refused: false,
+            retry_without_phrases: false,
+            probe: ContinuousProbe::default(),
         }),
         options: options.clone(),
         signals,
@@ -164,12 +198,12 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
     });
 
     let send = move |work: Work| {
-        if is_supported {
+        if is_supported && !falsely_supported.get_untracked() {
             let _ = driver.try_with_value(|driver| driver.dispatch(work));
         }
     };
     UseSpeechRecognitionReturn {
-        is_supported: Signal::stored(is_supported),
+        is_supported: Signal::derive(move || is_supported && !falsely_supported.get()),
         is_listening: signals.is_listening.into(),
         phase: signals.phase.into(),
         interim: signals.interim.into(),
@@ -177,9 +211,11 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         phrase: signals.phrase.into(),
         error: signals.error.into(),
         stopped_after_silence: signals.stopped_after_silence.into(),
+        ends_every_phrase: signals.ends_every_phrase.into(),
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
+        start_held: Callback::new(move |()| send(Work::UserStartHeld)),
         pause: Callback::new(move |()| send(Work::Hold)),
         resume: Callback::new(move |()| send(Work::Unhold)),
     }
@@ -187,6 +223,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
 
 #[derive(Clone, Copy)]
 struct Outputs {
+    falsely_supported: RwSignal<bool>,
     is_listening: RwSignal<bool>,
     phase: RwSignal<Phase>,
     interim: RwSignal<String>,
@@ -194,10 +231,12 @@ struct Outputs {
     phrase: RwSignal<Option<HeardPhrase>>,
     error: RwSignal<Option<RecognitionError>>,
     stopped_after_silence: RwSignal<bool>,
+    ends_every_phrase: RwSignal<bool>,
 }
 
 enum Work {
     UserStart,
+    UserStartHeld,
     UserStop,
     UserToggle,
     Event(RecognitionEvent),
@@ -212,6 +251,17 @@ struct DriverState {
     session: Option<RecognitionSession>,
     restart_timer: Option<Timeout>,
     seq: u64,
+    /// Whether the sessions of the current listening are continuous (the setting, or a hold).
+    continuous: bool,
+    /// Sessions started in this visit.
+    sessions: u32,
+    /// Whether any result arrived in this visit.
+    heard_any: bool,
+    /// The browser refused the phrases (`phrases-not-supported`): none are passed from now on.
+    phrases_refused: bool,
+    /// Start again (once) when the session that refused the phrases ends.
+    retry_without_phrases: bool,
+    probe: ContinuousProbe,
 }
 
 /// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
@@ -232,6 +282,7 @@ impl Driver {
         let now = js_sys::Date::now();
         let input = match work {
             Work::UserStart => Some(self.user_start()),
+            Work::UserStartHeld => Some(Input::UserStart { continuous: true }),
             Work::UserStop => Some(Input::UserStop),
             Work::UserToggle => {
                 Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
@@ -245,11 +296,23 @@ impl Driver {
             Work::Event(event) => self.on_event(state, event, now),
         };
         if let Some(input) = input {
-            if matches!(input, Input::UserStart { .. }) {
-                self.signals.error.set(None);
-                self.signals.stopped_after_silence.set(false);
+            let asked_continuous = match input {
+                Input::UserStart { continuous } => {
+                    self.signals.error.set(None);
+                    self.signals.stopped_after_silence.set(false);
+                    Some(continuous)
+                }
+                _ => None,
+            };
+            let ended = input == Input::Ended;
+            let mut commands = state.machine.handle(input, now);
+            if let Some(continuous) = asked_continuous.filter(|_| commands.contains(&Command::Start)) {
+                state.continuous = continuous;
             }
-            let commands = state.machine.handle(input, now);
+            if ended && std::mem::take(&mut state.retry_without_phrases) && !commands.contains(&Command::Start) {
+                // The session that refused the phrases ended: start once more without them.
+                commands.extend(state.machine.handle(Input::UserStart { continuous: state.continuous }, now));
+            }
             self.run(state, commands);
         }
         self.publish(state);
@@ -267,15 +330,28 @@ impl Driver {
             RecognitionEvent::SpeechEnd => Some(Input::SpeechEnded),
             RecognitionEvent::NoMatch => None,
             RecognitionEvent::Result(batch) => {
+                state.heard_any = true;
                 let update = state.merger.push(&batch, now);
                 self.signals.interim.set(update.interim);
                 let heard = !update.finals.is_empty();
+                if heard {
+                    state.probe.final_phrase(now);
+                }
                 for phrase in update.finals {
                     self.deliver(state, phrase);
                 }
                 heard.then_some(Input::FinalPhrase)
             }
             RecognitionEvent::Error(error) => {
+                if error == RecognitionError::PhrasesNotSupported && !state.phrases_refused {
+                    // Silently: listen again without them once this session ends.
+                    state.phrases_refused = true;
+                    state.retry_without_phrases = true;
+                    return None;
+                }
+                if is_false_support(error == RecognitionError::Network, state.sessions, state.heard_any) {
+                    self.signals.falsely_supported.set(true);
+                }
                 // `aborted` is what Hark's own abort produces; it is not news to the person.
                 if error != RecognitionError::Aborted {
                     self.signals.error.set(Some(error.clone()));
@@ -283,6 +359,10 @@ impl Driver {
                 Some(Input::Error(error))
             }
             RecognitionEvent::End => {
+                let by_itself = state.machine.phase() != Phase::Stopping;
+                if state.probe.ended(now, by_itself, state.continuous) {
+                    self.signals.ends_every_phrase.set(true);
+                }
                 if let Some(phrase) = state.merger.end_session(now) {
                     self.deliver(state, phrase);
                 }
@@ -312,10 +392,18 @@ impl Driver {
                     self.signals.interim.set(String::new());
                     let options = RecognitionOptions {
                         lang: self.options.lang.get_untracked(),
-                        continuous: self.options.continuous.get_untracked(),
+                        continuous: state.continuous,
                         interim_results: self.options.interim_results,
                         max_alternatives: self.options.max_alternatives,
+                        process_locally: self.options.process_locally.get_untracked(),
+                        phrases: if state.phrases_refused {
+                            Vec::new()
+                        } else {
+                            self.options.phrases.get_untracked()
+                        },
                     };
+                    state.sessions += 1;
+                    state.probe.started();
                     let weak = self.weak_self.borrow().clone();
                     let started = RecognitionSession::start(&options, move |event| {
                         if let Some(driver) = weak.upgrade() {

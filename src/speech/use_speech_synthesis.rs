@@ -147,6 +147,8 @@ pub struct UseSpeechSynthesisReturn {
     pub current_tag: Signal<Option<usize>>,
     /// The last word boundary in the piece being spoken, where the browser sends them.
     pub boundary: Signal<Option<Boundary>>,
+    /// The text of the piece being spoken (what [`Self::boundary`] indexes into), `None` when silent.
+    pub spoken_text: Signal<Option<String>>,
     /// The last error worth telling (never Hark's own cancel), cleared by the next `speak`.
     pub error: Signal<Option<SynthesisError>>,
     /// Say these items, after cancelling whatever is being said.
@@ -176,6 +178,7 @@ pub fn use_speech_synthesis_with_options(options: UseSpeechSynthesisOptions) -> 
         waiting_for_gesture: RwSignal::new(false),
         current_tag: RwSignal::new(None),
         boundary: RwSignal::new(None),
+        spoken_text: RwSignal::new(None),
         error: RwSignal::new(None),
     };
     let driver = Rc::new(Driver {
@@ -213,6 +216,7 @@ pub fn use_speech_synthesis_with_options(options: UseSpeechSynthesisOptions) -> 
         waiting_for_gesture: signals.waiting_for_gesture.into(),
         current_tag: signals.current_tag.into(),
         boundary: signals.boundary.into(),
+        spoken_text: signals.spoken_text.into(),
         error: signals.error.into(),
         speak: Callback::new(move |items| send(Work::Speak(items))),
         cancel: Callback::new(move |()| send(Work::Cancel)),
@@ -230,6 +234,7 @@ struct Outputs {
     waiting_for_gesture: RwSignal<bool>,
     current_tag: RwSignal<Option<usize>>,
     boundary: RwSignal<Option<Boundary>>,
+    spoken_text: RwSignal<Option<String>>,
     error: RwSignal<Option<SynthesisError>>,
 }
 
@@ -419,6 +424,7 @@ impl Driver {
         match step {
             Step::Speak(piece) => {
                 self.signals.boundary.set(None);
+                self.signals.spoken_text.set(Some(piece.text.clone()));
                 let (rate, pitch, volume) = (
                     self.options.rate.get_untracked(),
                     self.options.pitch.get_untracked(),
@@ -451,7 +457,10 @@ impl Driver {
                     }
                 }
             }
-            Step::Done => state.utterance = None,
+            Step::Done => {
+                state.utterance = None;
+                self.signals.spoken_text.set(None);
+            }
             Step::WaitForGesture => {
                 state.utterance = None;
                 let Some(window) = web_sys::window() else { return };
@@ -485,6 +494,7 @@ impl Driver {
         }
         self.signals.is_paused.set(false);
         self.signals.boundary.set(None);
+        self.signals.spoken_text.set(None);
     }
 
     fn publish(&self, state: &DriverState) {

@@ -8,9 +8,10 @@ use super::read_aloud::{use_read_aloud, ReadAloudToggle, StopReading, VoiceSetti
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
-use super::{QueryCtx, SettingsCtx, SpeechCtx};
+use super::on_device::use_on_device;
+use super::voice::{try_command, VoiceHelp};
+use super::{QueryCtx, SettingsCtx, SpeechCtx, VoiceCtx};
 use crate::search::use_search::use_search;
-use crate::search::{Origin, SearchRequest};
 use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted, tenths};
 use crate::speech::{languages, use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use crate::url_state;
@@ -38,15 +39,20 @@ pub fn App() -> impl IntoView {
     let initial = url_state::param("q").unwrap_or_default();
     // A shared link's query is final: its results are read aloud (after the person's first click, if the browser
     // insists on one).
-    let settled = RwSignal::new(u64::from(!initial.trim().is_empty()));
-    let first = SearchRequest::typed(&initial).from(Origin::Link);
-    let query = QueryCtx { request: RwSignal::new(first), draft: RwSignal::new(initial), settled };
+    let voice = VoiceCtx::new(settings.read_aloud.get_untracked());
+    let query = QueryCtx::new(initial, voice);
 
+    let on_device = use_on_device(settings.lang.into());
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
             .lang(settings.lang)
             .continuous(settings.continuous)
+            .process_locally(Signal::derive(move || on_device.process_locally()))
             .on_phrase(move |heard| {
+                // A whole utterance that is a command ("stop", "read the second one") is done, not searched.
+                if try_command(voice, heard.phrase.text(), &settings.lang.get_untracked()) {
+                    return;
+                }
                 let alternatives =
                     heard.phrase.alternatives.iter().map(|a| (a.transcript.clone(), a.confidence)).collect();
                 query.search_spoken(heard.phrase.text(), alternatives);
@@ -69,6 +75,8 @@ pub fn App() -> impl IntoView {
     provide_context(query);
     provide_context(speech);
     provide_context(reader);
+    provide_context(voice);
+    provide_context(on_device);
     provide_context(search);
     use_shortcuts();
 
@@ -93,6 +101,7 @@ pub fn App() -> impl IntoView {
             </div>
             <StatusLine />
             <StopReading />
+            <VoiceHelp />
             <Results />
         </main>
         <footer class="footer">

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use super::on_device::OnDeviceToggle;
 use super::SettingsCtx;
 use crate::speech::languages::{self, LANGUAGES};
 
-/// Combobox "Recognition language": locales grouped by language, BCP-47 tags as values.
+/// Combobox "Recognition language": locales grouped by language, BCP-47 tags as values; under it, where the
+/// browser has on-device recognition, checkbox "Recognize on this device".
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let SettingsCtx { lang, .. } = expect_context();
@@ -35,5 +37,6 @@ pub fn LanguagePicker() -> impl IntoView {
                 {groups}
             </select>
         </div>
+        <OnDeviceToggle />
     }
 }

@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 
 use super::status_text::SHORTCUT_ARIA;
-use super::{talk, ReaderCtx, SpeechCtx};
+use super::{SpeechCtx, VoiceCtx};
+use crate::speech::coordinator::Event;
 use crate::speech::Phase;
 
 /// The microphone toggle: button "Voice search", `aria-pressed` while listening, disabled without recognition.
+/// A click does what the pressed state says; holding it (pointer down for 300 ms or more) listens while held.
 #[component]
 pub fn MicButton() -> impl IntoView {
     let speech_ctx: SpeechCtx = expect_context();
-    let reader: ReaderCtx = expect_context();
+    let voice: VoiceCtx = expect_context();
     let SpeechCtx(speech) = speech_ctx;
+    let pressed = move || speech.is_listening.get_untracked();
     let hearing = move || speech.phase.get() == Phase::Hearing;
     let title = move || {
         if !speech.is_supported.get() {
@@ -32,7 +35,17 @@ pub fn MicButton() -> impl IntoView {
             aria-keyshortcuts=SHORTCUT_ARIA
             title=title
             disabled=move || !speech.is_supported.get()
-            on:click=move |_| talk(speech_ctx, reader)
+            on:click=move |_| voice.mic_clicked(speech_ctx)
+            on:pointerdown=move |ev| {
+                if ev.button() == 0 && speech.is_supported.get_untracked() {
+                    voice.send(Event::PressStarted);
+                }
+            }
+            on:pointerup=move |_| voice.send(Event::PressEnded { click_follows: true, pressed: pressed() })
+            on:pointercancel=move |_| voice.send(Event::PressCancelled)
+            on:pointerleave=move |_| voice.send(Event::PressCancelled)
+            // A long touch must not open the context menu.
+            on:contextmenu=move |ev| ev.prevent_default()
         >
             <svg class="mic-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Z" />

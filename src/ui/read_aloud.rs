@@ -1,32 +1,26 @@
-//! Reading results aloud: when Hark reads (after each settled query), holding the recognizer meanwhile, keeping the
-//! result being read in view, and the controls: checkbox "Read results aloud", button "Stop reading", and the
-//! "Voice settings" (combobox "Voice", sliders "Speech rate" and "Speech pitch").
+//! Reading results aloud: the synthesis hook connected to the coordinator (which decides when Hark reads and holds
+//! the recognizer meanwhile), keeping the result being read in view, and the controls: checkbox "Read results
+//! aloud", buttons "Stop reading", "Pause reading" / "Resume reading", and the "Voice settings" (combobox "Voice",
+//! sliders "Speech rate" and "Speech pitch").
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::reading::script;
+use super::reading::split_at_word;
 use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
-use crate::search::SearchRequest;
+use crate::speech::coordinator::Event;
 use crate::settings::{parse_in_range, tenths};
 use crate::speech::use_speech_synthesis::{PITCH_RANGE, RATE_RANGE};
 use crate::speech::voices::voices_for;
 use crate::speech::{use_speech_synthesis_with_options, UseSpeechSynthesisOptions, VoiceInfo, VoicesState};
 
-/// What the read trigger remembers between runs.
-#[derive(Clone)]
-struct Trigger {
-    settled: u64,
-    request: SearchRequest,
-    pending: bool,
-}
-
-/// Set up reading aloud for the page: the synthesis hook with the person's voice settings, and the rules for when
-/// to read. Returns the context the controls use.
+/// Set up reading aloud for the page: the synthesis hook with the person's voice settings, connected to the
+/// coordinator of listening and reading ([`super::VoiceCtx`], which decides when to read). Returns the context the
+/// controls use.
 ///
 /// Hark never hears itself: while it reads, the recognizer is held (a live session aborted, restarts put off) and
 /// listening resumes shortly after the reading ends if the person still wants to listen (see
-/// [`crate::speech::machine`]). Talking (the microphone button or shortcut) stops the reading first.
+/// [`crate::speech::machine`] and [`crate::speech::coordinator`]).
 pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx, speech: SpeechCtx) -> ReaderCtx {
     let synth = use_speech_synthesis_with_options(
         UseSpeechSynthesisOptions::default()
@@ -36,50 +30,30 @@ pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx,
             .pitch(settings.pitch),
     );
     let reader = ReaderCtx(synth);
+    let voice = query.voice;
+    voice.connect(speech, reader, query, search);
 
-    // Read the results of each settled query once they are there; typing, or turning reading off, stops a reading.
-    Effect::new(move |previous: Option<Trigger>| {
-        let settled = query.settled.get();
-        let request = query.request.get();
-        let status = search.status.get();
-        let enabled = settings.read_aloud.get() && can_read(reader);
-        let mut pending = previous.as_ref().map_or(settled != 0, |previous| previous.pending);
-        if let Some(previous) = &previous {
-            if previous.settled != settled {
-                pending = true;
-            } else if previous.request != request {
-                pending = false;
-                reader.stop();
-            }
-        }
-        if !enabled {
-            pending = false;
-            reader.stop();
-        }
-        // A remote provider answers later: wait (tracking the response) until it answers this request.
-        let answered = || search.answer.with(|answer| answer.seq == request.seq && answer.is_current());
-        match status {
-            CatalogStatus::Ready { .. } if pending && answered() => {
-                let items =
-                    search.answer.with_untracked(|answer| script(&answer.response, &search.speak.get_untracked()));
-                // Hold the recognizer before the first word, not a tick after (the effect below keeps it held).
-                speech.0.pause.run(());
-                synth.speak.run(items);
-                pending = false;
-            }
-            CatalogStatus::Failed(_) => pending = false,
-            _ => {}
-        }
-        Trigger { settled, request, pending }
-    });
-
-    // Hark never hears itself.
+    // The coordinator is told what the outside world does: whether reading is on and possible, when the current
+    // request is answered (a remote provider answers later), and when synthesis speaks.
+    Effect::new(move |_| voice.send(Event::ReadAloudChanged(settings.read_aloud.get() && can_read(reader))));
     Effect::new(move |_| {
-        if synth.is_speaking.get() {
-            speech.0.pause.run(());
-        } else {
-            speech.0.resume.run(());
+        let seq = query.request.with(|request| request.seq);
+        match search.status.get() {
+            CatalogStatus::Ready { .. } => {
+                if search.answer.with(|answer| answer.seq == seq && answer.is_current()) {
+                    voice.send(Event::Answered { seq });
+                }
+            }
+            CatalogStatus::Failed(_) => voice.send(Event::Unanswerable { seq }),
+            CatalogStatus::Loading(_) => {}
         }
+    });
+    Effect::new(move |previous: Option<bool>| {
+        let busy = synth.is_speaking.get() || synth.waiting_for_gesture.get();
+        if previous != Some(busy) {
+            voice.send(if busy { Event::ReadingStarted } else { Event::ReadingEnded });
+        }
+        busy
     });
 
     // Keep the result being read in view (only scrolls when it is not).
@@ -140,17 +114,50 @@ pub fn ReadAloudToggle() -> impl IntoView {
     }
 }
 
-/// Button "Stop reading", present only while Hark reads.
+/// Buttons "Stop reading" and "Pause reading" / "Resume reading", present only while Hark reads.
 #[component]
 pub fn StopReading() -> impl IntoView {
     let reader: ReaderCtx = expect_context();
+    let paused = move || reader.0.is_paused.get();
     view! {
         <Show when=move || reader.0.is_speaking.get()>
-            <button type="button" class="stop-reading" aria-keyshortcuts="Escape" on:click=move |_| reader.stop()>
-                <span aria-hidden="true" class="stop-icon"></span>
-                "Stop reading"
-            </button>
+            <div class="reading-controls">
+                <SpokenWord />
+                <button type="button" class="stop-reading" aria-keyshortcuts="Escape" on:click=move |_| reader.stop()>
+                    <span aria-hidden="true" class="stop-icon"></span>
+                    "Stop reading"
+                </button>
+                <Show
+                    when=paused
+                    fallback=move || view! {
+                        <button type="button" class="pause-reading" on:click=move |_| reader.0.pause.run(())>
+                            "Pause reading"
+                        </button>
+                    }
+                >
+                    <button type="button" class="resume-reading" on:click=move |_| reader.0.resume.run(())>
+                        "Resume reading"
+                    </button>
+                </Show>
+            </div>
         </Show>
+    }
+}
+
+/// The piece being read, with the word being spoken marked, where the voice sends word boundaries.
+#[component]
+fn SpokenWord() -> impl IntoView {
+    let reader: ReaderCtx = expect_context();
+    let parts = move || {
+        let text = reader.0.spoken_text.get()?;
+        let boundary = reader.0.boundary.get()?;
+        let (before, word, after) = split_at_word(&text, boundary.char_index, boundary.char_length)?;
+        Some((before.to_string(), word.to_string(), after.to_string()))
+    };
+    move || {
+        parts().map(|(before, word, after)| {
+            view! { <p class="spoken-text">{before}<mark class="spoken-word">{word}</mark>{after}</p> }
+        })
     }
 }
 

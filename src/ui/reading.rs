@@ -4,6 +4,7 @@
 
 use crate::search::config::SpeakConfig;
 use crate::search::SearchResponse;
+use crate::speech::coordinator::Part;
 use crate::speech::template::Template;
 use crate::speech::text::{first_sentence, plural, spoken_number};
 use crate::speech::SpeechItem;
@@ -26,18 +27,77 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem>
         _ => None,
     });
     let result_template = Template::parse(&speak.result);
-    let results = response.results.iter().take(read).enumerate().map(|(position, result)| {
-        let text = result_template.render(|name| match name {
-            "title" => Some(result.title.trim().to_string()),
-            "description" => Some(result.description.trim().to_string()),
-            "description_first_sentence" => Some(first_sentence(&result.description)),
-            "category" => Some(result.category.trim().to_string()),
-            "rank" => Some(spoken_number(position + 1)),
-            _ => None,
-        });
-        SpeechItem::tagged(text, position)
+    let results = response.results.iter().take(read).enumerate().map(|(position, _)| result_item(response, position, &result_template));
+    std::iter::once(SpeechItem::plain(summary)).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
+}
+
+/// The items to speak for part of `response`, as asked for by a voice command: one result, or the next page of
+/// results after those read first (a page is as long as a first reading).
+pub fn script_part(response: &SearchResponse, speak: &SpeakConfig, part: Part) -> Vec<SpeechItem> {
+    if response.query.trim().is_empty() {
+        return Vec::new();
+    }
+    let template = Template::parse(&speak.result);
+    let items: Vec<SpeechItem> = match part {
+        Part::Top => return script(response, speak),
+        Part::One(position) => match result_item(response, position, &template) {
+            Some(item) => vec![item],
+            None => vec![SpeechItem::plain(format!("There is no result {}.", spoken_number(position + 1)))],
+        },
+        Part::Page(page) => {
+            let size = speak.read_count().max(1);
+            let from = page.saturating_mul(size);
+            let items: Vec<SpeechItem> =
+                (from..from.saturating_add(size)).filter_map(|position| result_item(response, position, &template)).collect();
+            if items.is_empty() {
+                vec![SpeechItem::plain("There are no more results.".to_string())]
+            } else {
+                items
+            }
+        }
+    };
+    items.into_iter().filter(|item| !item.text.trim().is_empty()).collect()
+}
+
+/// The result at `position`, read by `template` and tagged with its position; `None` past the end.
+fn result_item(response: &SearchResponse, position: usize, template: &Template) -> Option<SpeechItem> {
+    let result = response.results.get(position)?;
+    let text = template.render(|name| match name {
+        "title" => Some(result.title.trim().to_string()),
+        "description" => Some(result.description.trim().to_string()),
+        "description_first_sentence" => Some(first_sentence(&result.description)),
+        "category" => Some(result.category.trim().to_string()),
+        "rank" => Some(spoken_number(position + 1)),
+        _ => None,
     });
-    std::iter::once(SpeechItem::plain(summary)).chain(results).filter(|item| !item.text.trim().is_empty()).collect()
+    Some(SpeechItem::tagged(text, position))
+}
+
+/// `text` cut around the word a boundary event points at: before, the word, after. `char_index` and `char_length`
+/// are UTF-16 offsets (as the browser sends them); a length of 0 (some voices) runs to the next space. `None` when
+/// the index is past the end or not on a character boundary.
+pub fn split_at_word(text: &str, char_index: u32, char_length: u32) -> Option<(&str, &str, &str)> {
+    let start = utf16_to_byte(text, char_index as usize)?;
+    let end = if char_length == 0 {
+        text[start..].find(char::is_whitespace).map_or(text.len(), |offset| start + offset)
+    } else {
+        utf16_to_byte(text, char_index as usize + char_length as usize).unwrap_or(text.len())
+    };
+    (start < end).then(|| (&text[..start], &text[start..end], &text[end..]))
+}
+
+fn utf16_to_byte(text: &str, utf16: usize) -> Option<usize> {
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        if units == utf16 {
+            return Some(byte);
+        }
+        if units > utf16 {
+            return None;
+        }
+        units += c.len_utf16();
+    }
+    (units == utf16).then_some(text.len())
 }
 
 /// How many results a reading of `response` covers.
@@ -101,6 +161,32 @@ mod tests {
         many.results = (0..1200).map(|i| result(&i.to_string(), "")).collect();
         assert_eq!(script(&many, &SpeakConfig::default())[0].text, "1200 results for lamp.");
         assert_eq!(script(&many, &SpeakConfig::default())[1].text, "0.", "an empty description leaves no gap");
+    }
+
+    #[test]
+    fn the_word_a_boundary_points_at() {
+        assert_eq!(split_at_word("5 results for lamp.", 2, 7), Some(("5 ", "results", " for lamp.")));
+        assert_eq!(split_at_word("5 results for lamp.", 14, 0), Some(("5 results for ", "lamp.", "")));
+        assert_eq!(split_at_word("Crème brûlée, a dessert", 6, 6), Some(("Crème ", "brûlée", ", a dessert")));
+        assert_eq!(split_at_word("😀 smile", 3, 5), Some(("😀 ", "smile", "")), "an emoji is two UTF-16 units");
+        assert_eq!(split_at_word("😀 smile", 1, 1), None, "inside a surrogate pair");
+        assert_eq!(split_at_word("lamp", 40, 2), None);
+        assert_eq!(split_at_word("lamp", 4, 0), None);
+        assert_eq!(split_at_word("lamp", 1, 90), Some(("l", "amp", "")));
+    }
+
+    #[test]
+    fn commands_read_one_result_or_the_next_page() {
+        let speak = SpeakConfig::default();
+        assert_eq!(texts(&script_part(&response(5), &speak, Part::One(1))), vec![("lamp 2. Light number 2.", Some(1))]);
+        assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6))), vec![("There is no result 7.", None)]);
+        assert_eq!(
+            texts(&script_part(&response(5), &speak, Part::Page(1))),
+            vec![("lamp 4. Light number 4.", Some(3)), ("lamp 5. Light number 5.", Some(4))]
+        );
+        assert_eq!(texts(&script_part(&response(5), &speak, Part::Page(2))), vec![("There are no more results.", None)]);
+        assert_eq!(script_part(&response(5), &speak, Part::Top), script(&response(5), &speak));
+        assert!(script_part(&SearchResponse::default(), &speak, Part::One(0)).is_empty());
     }
 
     #[test]

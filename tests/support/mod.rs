@@ -21,13 +21,53 @@ class FakeRecognition extends EventTarget {
   stop() { this.calls.push('stop'); }
   abort() { this.calls.push('abort'); }
 }
+// Chrome 139+: processLocally and phrases on the prototype, static available()/install().
+class ModernRecognition extends FakeRecognition {
+  get processLocally() { return !!this._local; }
+  set processLocally(v) { this._local = !!v; }
+  get phrases() { return this._phrases || []; }
+  set phrases(v) { this._phrases = v; }
+  static available(options) {
+    window.__availableCalls.push(options);
+    const answer = window.__availableAnswer;
+    return answer === 'hang' ? new Promise(() => {}) : Promise.resolve(answer);
+  }
+  static install(options) {
+    window.__installCalls.push(options);
+    return Promise.resolve(!!window.__installResult);
+  }
+}
+class FakePhrase {
+  constructor(phrase, boost) {
+    if (typeof phrase !== 'string') throw new TypeError('phrase');
+    if (!(boost >= 0 && boost <= 10)) throw new RangeError('boost');
+    this.phrase = phrase; this.boost = boost;
+  }
+}
+export function set_available(answer, install_result) {
+  window.__availableAnswer = answer; window.__installResult = install_result;
+}
+export function available_calls() { return window.__availableCalls; }
+export function set_brave(on) {
+  if (on) Object.defineProperty(navigator, 'brave', { value: {}, configurable: true });
+  else delete navigator.brave;
+}
 export function install_fake(mode) {
   window.__fakeRecognizers = [];
+  window.__availableCalls = [];
+  window.__installCalls = [];
+  delete window.SpeechRecognitionPhrase;
   for (const name of ['SpeechRecognition', 'webkitSpeechRecognition']) delete window[name];
+  if (mode === 'modern' || mode === 'modern-phrases') {
+    window.SpeechRecognition = ModernRecognition;
+    window.webkitSpeechRecognition = ModernRecognition;
+  }
+  if (mode === 'modern-phrases') window.SpeechRecognitionPhrase = FakePhrase;
   if (mode === 'standard' || mode === 'both') window.SpeechRecognition = FakeRecognition;
   if (mode === 'prefixed' || mode === 'both') window.webkitSpeechRecognition = FakeRecognition;
 }
 export function restore_real() {
+  delete window.SpeechRecognitionPhrase;
   for (const [name, descriptor] of Object.entries(originals)) {
     delete window[name];
     if (descriptor) Object.defineProperty(window, name, descriptor);
@@ -57,8 +97,15 @@ export function fire_result(rec, resultIndex, items, extra) {
 }
 "#)]
 extern "C" {
-    /// Replace the recognition constructors: `"both"`, `"standard"`, `"prefixed"` or `"none"`.
+    /// Replace the recognition constructors: `"both"`, `"standard"`, `"prefixed"` or `"none"`; `"modern"` adds
+    /// `processLocally`, `phrases`, `available()` and `install()`, `"modern-phrases"` also `SpeechRecognitionPhrase`.
     pub fn install_fake(mode: &str);
+    /// What the modern fake's `available()` resolves to (`"hang"`: never) and `install()` to.
+    pub fn set_available(answer: &str, install_result: bool);
+    /// The options of every `available()` call.
+    pub fn available_calls() -> js_sys::Array;
+    /// Define or delete `navigator.brave`.
+    pub fn set_brave(on: bool);
     /// Put the browser's own constructors back.
     pub fn restore_real();
     /// Every fake recognizer constructed since `install_fake`.

@@ -1,0 +1,187 @@
+//! The catalog's most distinctive titles and title words, for a speech recognizer's contextual biasing
+//! (`SpeechRecognition.phrases`): the names people will say that a general-purpose recognizer is most likely to
+//! get wrong.
+//!
+//! # The rule
+//! With `N` documents and `df(w)` the number of documents containing the folded word `w` (in any field):
+//! - `idf(w) = ln(1 + N / df(w))`.
+//! - A **title word** (not a stop word of the catalog's language, at least 3 characters, not only digits) scores
+//!   `titles(w) × idf(w)`, where `titles(w)` is the number of titles it appears in: words that name many things
+//!   in the catalog and are rare elsewhere score highest.
+//! - A **title** of 2 to 4 words and at most [`MAX_TITLE_CHARS`] characters scores the mean `idf` of its words
+//!   (stop words included, so "cup of tea" is not "cup tea") times `ln(1 + titles(t))`, `titles(t)` being how many
+//!   documents share that exact folded title, plus the largest word score among its words: a multi-word name made of
+//!   rare words outranks a common one.
+//! - Candidates are sorted by score (ties by text, so the choice is stable), a title or word is taken once (by its
+//!   folded form: a word never contains a space, a title always does), and at most `limit` (at most [`MAX_PHRASES`]) are returned.
+//! - `boost = 1 + 4 × score / best score`, rounded to a tenth: from 1 to 5, inside the browser's 0–10, so that
+//!   biasing helps catalog names without drowning ordinary speech.
+//!
+//! Pure and deterministic.
+
+use std::collections::HashMap;
+
+use crate::analysis::{fold_text_with, is_stop_word, Language};
+use crate::Index;
+
+/// The most phrases a recognizer is given (Chrome's limit is generous; more adds latency).
+pub const MAX_PHRASES: usize = 300;
+
+/// Longer titles are sentences, not names: they are not offered whole.
+pub const MAX_TITLE_CHARS: usize = 50;
+
+/// A phrase to boost, with its boost in 1–5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The text as it appears in the catalog (a title as written, a word in lower case).
+    pub text: String,
+    /// How much to favour it, in 1–5.
+    pub boost: f32,
+}
+
+struct Candidate {
+    key: String,
+    text: String,
+    score: f64,
+}
+
+/// The catalog's most distinctive titles and title words, best first, at most `limit` (capped at
+/// [`MAX_PHRASES`]). See the module docs for the rule.
+pub fn distinctive_phrases(index: &Index, limit: usize) -> Vec<Phrase> {
+    let limit = limit.min(MAX_PHRASES);
+    let n = index.len() as f64;
+    if limit == 0 || index.is_empty() {
+        return Vec::new();
+    }
+    let language = Language::from_tag(index.language()).unwrap_or(Language::Unstemmed);
+    let folder = &*index.folder;
+    let idf = |word: &str| {
+        let df = f64::from(index.document_frequency(word).max(1));
+        (1.0 + n / df).ln()
+    };
+
+    // Count title words (by folded form, keeping the first surface form) and whole titles.
+    let mut word_titles: HashMap<String, (u32, String)> = HashMap::new();
+    let mut titles: HashMap<String, (u32, String, Vec<String>)> = HashMap::new();
+    for doc in index.docs() {
+        let title = doc.title.trim();
+        let words = fold_text_with(folder, title);
+        let mut seen: Vec<&str> = Vec::new();
+        for (folded, surface) in words.iter().zip(surface_words(title)) {
+            if seen.contains(&folded.as_str()) || !is_name_word(language, folded) {
+                continue;
+            }
+            seen.push(folded);
+            let entry = word_titles.entry(folded.clone()).or_insert_with(|| (0, surface.to_lowercase()));
+            entry.0 += 1;
+        }
+        if (2..=4).contains(&words.len()) && title.chars().count() <= MAX_TITLE_CHARS {
+            let entry = titles.entry(words.join(" ")).or_insert_with(|| (0, title.to_string(), words.clone()));
+            entry.0 += 1;
+        }
+    }
+
+    let word_score: HashMap<&str, f64> =
+        word_titles.iter().map(|(word, (count, _))| (word.as_str(), f64::from(*count) * idf(word))).collect();
+    let mut candidates: Vec<Candidate> = word_titles
+        .iter()
+        .map(|(word, (_, surface))| Candidate { key: word.clone(), text: surface.clone(), score: word_score[word.as_str()] })
+        .collect();
+    candidates.extend(titles.into_iter().map(|(key, (count, text, words))| {
+        let mean_idf = words.iter().map(|word| idf(word)).sum::<f64>() / words.len() as f64;
+        let best_word = words.iter().filter_map(|word| word_score.get(word.as_str())).fold(0.0_f64, |a, &b| a.max(b));
+        Candidate { key, text, score: mean_idf * (1.0 + f64::from(count)).ln() + best_word }
+    }));
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+
+    let best = candidates.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
+    // Keys are unique: words have no space, titles have at least two words.
+    candidates
+        .into_iter()
+        .take(limit)
+        .map(|candidate| {
+            let boost = (1.0 + 4.0 * candidate.score / best).clamp(1.0, 5.0);
+            Phrase { text: candidate.text, boost: ((boost * 10.0).round() / 10.0) as f32 }
+        })
+        .collect()
+}
+
+/// A word worth boosting on its own: not a stop word, at least 3 characters, not a number.
+fn is_name_word(language: Language, folded: &str) -> bool {
+    folded.chars().count() >= 3 && !folded.chars().all(|c| c.is_ascii_digit()) && !is_stop_word(language, folded)
+}
+
+/// The words of `text` as written, in the order [`fold_text_with`] folds them.
+fn surface_words(text: &str) -> impl Iterator<Item = &str> {
+    crate::analysis::word_ranges(text).map(move |range| &text[range])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_catalog, CatalogConfig};
+
+    fn index(json: &str) -> Index {
+        let cfg = CatalogConfig::default();
+        let catalog = parse_catalog(json.as_bytes(), &cfg).unwrap_or_else(|e| panic!("{e}"));
+        Index::build(&catalog, &cfg)
+    }
+
+    fn catalog() -> Index {
+        index(
+            r#"[
+            {"id":"1","title":"Espresso maker","description":"a machine for coffee"},
+            {"id":"2","title":"Espresso cup","description":"a small cup for coffee"},
+            {"id":"3","title":"Espresso","description":"strong coffee made under pressure"},
+            {"id":"4","title":"Tea cup","description":"a cup for tea and coffee"},
+            {"id":"5","title":"Cup of tea","description":"tea in a cup"},
+            {"id":"6","title":"Coffee","description":"a drink; coffee beans"},
+            {"id":"7","title":"The 1000 piece puzzle of the very long title that is a sentence really","description":"x"}
+        ]"#,
+        )
+    }
+
+    #[test]
+    fn words_that_name_many_things_and_rare_elsewhere_come_first() {
+        let phrases = distinctive_phrases(&catalog(), 300);
+        let texts: Vec<&str> = phrases.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "Espresso maker", "two distinctive words, one naming three things: {texts:?}");
+        let espresso = texts.iter().position(|t| *t == "espresso");
+        let coffee = texts.iter().position(|t| *t == "coffee");
+        assert!(espresso < coffee, "espresso is in 3 titles and rare elsewhere; coffee is everywhere: {texts:?}");
+        assert!(!texts.contains(&"of") && !texts.contains(&"the"), "no stop words: {texts:?}");
+        assert!(!texts.contains(&"1000"), "no bare numbers");
+        assert!(texts.contains(&"Cup of tea"), "a title keeps its little words");
+        assert!(!texts.iter().any(|t| t.starts_with("The 1000")), "long titles are not offered whole");
+    }
+
+    #[test]
+    fn boosts_are_in_range_best_first_and_each_phrase_once() {
+        let phrases = distinctive_phrases(&catalog(), 300);
+        assert_eq!(phrases[0].boost, 5.0);
+        assert!(phrases.iter().all(|p| (1.0..=5.0).contains(&p.boost)));
+        assert!(phrases.windows(2).all(|w| w[0].boost >= w[1].boost));
+        let mut keys: Vec<String> = phrases.iter().map(|p| p.text.to_lowercase()).collect();
+        let before = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), before);
+        // "Espresso" (a one-word title) and the word "espresso" are one phrase.
+        assert_eq!(phrases.iter().filter(|p| p.text.eq_ignore_ascii_case("espresso")).count(), 1);
+    }
+
+    #[test]
+    fn the_limit_is_kept_and_capped_and_the_choice_is_stable() {
+        let shop = catalog();
+        assert_eq!(distinctive_phrases(&shop, 3).len(), 3);
+        assert_eq!(distinctive_phrases(&shop, 0), vec![]);
+        assert_eq!(distinctive_phrases(&shop, 3), distinctive_phrases(&shop, 3));
+        let many: String = (0..400).map(|i| format!(r#"{{"id":"{i}","title":"word{i}x thing{i}y"}}"#)).collect::<Vec<_>>().join(",");
+        assert_eq!(distinctive_phrases(&index_of(&many), 10_000).len(), MAX_PHRASES);
+        assert!(distinctive_phrases(&index("[]"), 300).is_empty());
+    }
+
+    fn index_of(items: &str) -> Index {
+        index(&format!("[{items}]"))
+    }
+}
