@@ -49,7 +49,7 @@ describe('default catalog', () => {
     const marks = await page.locator('ol[aria-label="Results"] mark').allTextContents();
     assert.ok(marks.some((m) => /espresso/i.test(m)), `highlighted: ${marks}`);
     assert.match(await statusText(page), /\d+ results? for “expresso”\./);
-    assert.equal(new URL(page.url()).searchParams.get('q'), 'expresso');
+    await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('q'), 'expresso'));
     assert.deepEqual(errors, []);
   });
 
