@@ -13,6 +13,15 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
+/// Largest catalog accepted, in bytes (1 GiB). The index stores text and postings offsets as
+/// u32, and the stored text of a catalog is at most about 1.5 × its size, so anything that
+/// parses also indexes.
+pub const MAX_CATALOG_BYTES: usize = 1 << 30;
+/// Numbers are stored as written by Rust's shortest round-trip formatting, which spells out
+/// every digit (`1e300` is 301 characters); beyond this length the exponent form is used, so a
+/// number's text is never much longer than its JSON.
+const MAX_NUMBER_CHARS: usize = 24;
+
 /// One catalog item, its roles already picked out of the JSON object.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -82,6 +91,14 @@ pub enum CatalogError {
     /// The file has no content.
     #[error("the catalog is empty")]
     Empty,
+    /// The file is larger than [`MAX_CATALOG_BYTES`].
+    #[error("the catalog is {bytes} bytes, more than the {max} bytes an index can hold")]
+    TooLarge {
+        /// The catalog's size.
+        bytes: usize,
+        /// [`MAX_CATALOG_BYTES`].
+        max: usize,
+    },
     /// It starts with something that is neither `[` nor `{`.
     #[error("a catalog must be a JSON array or JSON Lines of objects, but it starts with '{found}' at byte {offset}")]
     NotACatalog {
@@ -192,6 +209,12 @@ fn type_name(v: &Value) -> &'static str {
 /// assert_eq!(err.to_string(), "line 2: the item \"7\" has no title (field \"title\")");
 /// ```
 pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
+    if bytes.len() > MAX_CATALOG_BYTES {
+        return Err(CatalogError::TooLarge {
+            bytes: bytes.len(),
+            max: MAX_CATALOG_BYTES,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
     let Some(first) = first else {
@@ -332,7 +355,15 @@ fn text(
             Value::Number(n) => Some(match (n.as_i64(), n.as_u64()) {
                 (Some(i), _) => i.to_string(),
                 (_, Some(u)) => u.to_string(),
-                _ => format!("{}", n.as_f64().unwrap_or(0.0)),
+                _ => {
+                    let f = n.as_f64().unwrap_or(0.0);
+                    let plain = format!("{f}");
+                    if plain.len() <= MAX_NUMBER_CHARS {
+                        plain
+                    } else {
+                        format!("{f:e}")
+                    }
+                }
             }),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
@@ -422,6 +453,23 @@ mod tests {
             ("42", "1984", "true")
         );
         assert_eq!(d.keywords, "a, 2, false");
+    }
+
+    #[test]
+    fn huge_numbers_stay_short_and_huge_files_are_refused() {
+        let c = parse(r#"{"title":1e300,"description":1.5,"tags":[-2.5e-300,123456789012345678901234567890]}"#).unwrap();
+        let d = &c.docs[0];
+        assert_eq!((d.title.as_str(), d.description.as_str()), ("1e300", "1.5"));
+        assert_eq!(d.keywords, "-2.5e-300, 1.2345678901234568e29");
+        // Zeroed memory is mapped lazily: this costs nothing, and is refused before any parsing.
+        let huge = vec![0u8; MAX_CATALOG_BYTES + 1];
+        assert_eq!(
+            parse_catalog(&huge, &CatalogConfig::default()).unwrap_err(),
+            CatalogError::TooLarge {
+                bytes: MAX_CATALOG_BYTES + 1,
+                max: MAX_CATALOG_BYTES
+            }
+        );
     }
 
     #[test]

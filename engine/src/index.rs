@@ -24,8 +24,9 @@
 //! Loading checks magic, version and checksum, then the shape of every section (lengths,
 //! monotonic offsets, UTF-8 on char boundaries), and keeps the bytes as they are: the index in
 //! memory *is* the file, with the FSTs read in place, so loading is a checksum and a scan.
-//! The checksum guards against accidental corruption; an index crafted to pass it is still
-//! bounds-checked everywhere except inside the `fst` crate's traversal.
+//! The checksum guards against accidental corruption. An index crafted to pass it is still
+//! bounds-checked everywhere, and its FSTs are validated node by node before the `fst` crate
+//! reads them (`fst_check`), so no index that loads can make a search panic or loop.
 
 use crate::analysis::{self, DefaultFolder, Folder, Language, SharedFolder};
 use crate::catalog::Catalog;
@@ -820,6 +821,20 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
         }
     }
 
+    // Every node is checked before `fst` may read it (see `fst_check`): values are term ids, and
+    // each word has one vocabulary entry, at most one stem and at most two phonetic codes.
+    let (nt64, n_keys) = (u64::from(n_terms), [1, 1, 2]);
+    for ((range, section), per_term) in [
+        (&vocab, "vocabulary"),
+        (&stems, "stems"),
+        (&phonetic, "phonetic codes"),
+    ]
+    .into_iter()
+    .zip(n_keys)
+    {
+        crate::fst_check::validate(&body[range.clone()], nt64, nt64 * per_term)
+            .map_err(|reason| corrupt(section, reason))?;
+    }
     let map = |range: Range<usize>, section: &'static str| {
         fst::Map::new(Bytes {
             buf: buf.clone(),

@@ -34,6 +34,7 @@ pub mod analysis;
 pub mod bench_queries;
 mod catalog;
 mod config;
+mod fst_check;
 mod index;
 mod search;
 

@@ -267,9 +267,11 @@ impl Index {
         if limit == 0 || n == 0 {
             return Vec::new();
         }
+        // At most MAX_ALTERNATIVES are searched (the zip below stops with these confidences).
         let mut confidences: Vec<f32> = query
             .alternatives
             .iter()
+            .take(analysis::MAX_ALTERNATIVES)
             .map(|(_, c)| {
                 if c.is_finite() {
                     c.clamp(0.0, 1.0)
@@ -412,7 +414,7 @@ impl Index {
 
     /// Folds a query text into words, without filler and (unless nothing else is left) stop words.
     fn query_words(&self, text: &str, strip_filler: bool) -> Vec<String> {
-        let words = analysis::fold_text_with(&*self.folder, text);
+        let words = analysis::fold_query_with(&*self.folder, text);
         let words = if strip_filler {
             analysis::strip_filler(&words).to_vec()
         } else {
@@ -607,7 +609,12 @@ impl Index {
                     &mut typos,
                 );
             }
-            typos.sort_unstable_by(|a, b| a.3.cmp(&b.3).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            typos.sort_unstable_by(|a, b| {
+                a.3.cmp(&b.3)
+                    .then(a.0.cmp(&b.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.2.cmp(&b.2))
+            });
             typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
             for &(dist, _, id, overrun) in &typos {
@@ -617,12 +624,19 @@ impl Index {
         }
         // An unfinished word with a typo: completions of words one edit away — unless the typed word is already one
         // plain edit from a whole word ("expresso" → espresso), the likelier reading.
-        let whole_word_typo = typos.iter().any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
+        let whole_word_typo = typos
+            .iter()
+            .any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
         if wants_typo_completions && !whole_word_typo {
             // A word shorter than what was typed is no completion ("express" for "expresso"); the typo path weighs
             // those.
             let dfa = lev_builder(1).build_prefix_dfa(word);
-            let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact, word.len());
+            let more = self.top_by_df(
+                self.vocab.search(Lev(&dfa)).into_stream(),
+                MAX_PREFIX,
+                exact,
+                word.len(),
+            );
             for (id, _) in more {
                 add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
             }
@@ -668,7 +682,12 @@ impl Index {
                     Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
                     None => r.phonetic,
                 };
-                add(&mut out, id, w * if overrun { OVERRUN_PENALTY } else { 1.0 }, Kind::Phonetic);
+                add(
+                    &mut out,
+                    id,
+                    w * if overrun { OVERRUN_PENALTY } else { 1.0 },
+                    Kind::Phonetic,
+                );
             }
         }
 
@@ -734,7 +753,13 @@ impl Index {
     }
 
     /// The `k` most frequent terms of a stream (ties by term id), scanning at most [`SCAN_LIMIT`].
-    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>, min_len: usize) -> Vec<(u64, u32)>
+    fn top_by_df<S>(
+        &self,
+        mut stream: S,
+        k: usize,
+        skip: Option<u64>,
+        min_len: usize,
+    ) -> Vec<(u64, u32)>
     where
         S: for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     {
