@@ -609,12 +609,7 @@ impl Index {
                     &mut typos,
                 );
             }
-            typos.sort_unstable_by(|a, b| {
-                a.3.cmp(&b.3)
-                    .then(a.0.cmp(&b.0))
-                    .then(b.1.cmp(&a.1))
-                    .then(a.2.cmp(&b.2))
-            });
+            typos.sort_unstable_by(|a, b| a.3.cmp(&b.3).then(a.0.cmp(&b.0)).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             typos.dedup_by_key(|t| t.2);
             typos.truncate(MAX_TYPO);
             for &(dist, _, id, overrun) in &typos {
@@ -624,19 +619,12 @@ impl Index {
         }
         // An unfinished word with a typo: completions of words one edit away — unless the typed word is already one
         // plain edit from a whole word ("expresso" → espresso), the likelier reading.
-        let whole_word_typo = typos
-            .iter()
-            .any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
+        let whole_word_typo = typos.iter().any(|&(dist, _, _, overrun)| dist <= 1 && !overrun);
         if wants_typo_completions && !whole_word_typo {
             // A word shorter than what was typed is no completion ("express" for "expresso"); the typo path weighs
             // those.
             let dfa = lev_builder(1).build_prefix_dfa(word);
-            let more = self.top_by_df(
-                self.vocab.search(Lev(&dfa)).into_stream(),
-                MAX_PREFIX,
-                exact,
-                word.len(),
-            );
+            let more = self.top_by_df(self.vocab.search(Lev(&dfa)).into_stream(), MAX_PREFIX, exact, word.len());
             for (id, _) in more {
                 add(&mut out, id, r.prefix * r.typo, Kind::Prefix);
             }
@@ -682,12 +670,7 @@ impl Index {
                     Some(t) => (typo_weight(r, t.0) + 0.1).min(r.prefix),
                     None => r.phonetic,
                 };
-                add(
-                    &mut out,
-                    id,
-                    w * if overrun { OVERRUN_PENALTY } else { 1.0 },
-                    Kind::Phonetic,
-                );
+                add(&mut out, id, w * if overrun { OVERRUN_PENALTY } else { 1.0 }, Kind::Phonetic);
             }
         }
 
@@ -753,13 +736,7 @@ impl Index {
     }
 
     /// The `k` most frequent terms of a stream (ties by term id), scanning at most [`SCAN_LIMIT`].
-    fn top_by_df<S>(
-        &self,
-        mut stream: S,
-        k: usize,
-        skip: Option<u64>,
-        min_len: usize,
-    ) -> Vec<(u64, u32)>
+    fn top_by_df<S>(&self, mut stream: S, k: usize, skip: Option<u64>, min_len: usize) -> Vec<(u64, u32)>
     where
         S: for<'a> Streamer<'a, Item = (&'a [u8], u64)>,
     {

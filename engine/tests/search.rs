@@ -310,20 +310,13 @@ fn typing_past_the_end_of_a_word_is_evidence_against_it() {
     // "expresso" is one edit from "express" (an extra letter) and from "espresso" (a substitution). The person typed
     // past the end of "express", so the espresso items win, in prefix (typing) mode as well.
     let idx = index(concat!(
-        r#"{"id":"1","title":"express","description":"a fast train"}"#,
-        "\n",
-        r#"{"id":"2","title":"expressway","description":"a divided highway"}"#,
-        "\n",
-        r#"{"id":"3","title":"espresso maker","description":"a coffee maker"}"#,
-        "\n",
+        r#"{"id":"1","title":"express","description":"a fast train"}"#, "\n",
+        r#"{"id":"2","title":"expressway","description":"a divided highway"}"#, "\n",
+        r#"{"id":"3","title":"espresso maker","description":"a coffee maker"}"#, "\n",
     ));
     for prefix in [false, true] {
         let hits = idx.search(&Query::text("expresso").with_prefix_last_word(prefix));
-        assert_eq!(
-            titles(&idx, &hits).first().map(String::as_str),
-            Some("espresso maker"),
-            "prefix {prefix}"
-        );
+        assert_eq!(titles(&idx, &hits).first().map(String::as_str), Some("espresso maker"), "prefix {prefix}");
     }
 }
 
@@ -331,10 +324,8 @@ fn typing_past_the_end_of_a_word_is_evidence_against_it() {
 fn stop_words_are_never_typo_or_sound_alike_matches() {
     // Titles keep their stop words, so "for" is in the vocabulary; it must not match "fork" as a typo.
     let idx = index(concat!(
-        r#"{"id":"1","title":"Fork","description":"cutlery"}"#,
-        "\n",
-        r#"{"id":"2","title":"Food for thought","description":"something to think about"}"#,
-        "\n",
+        r#"{"id":"1","title":"Fork","description":"cutlery"}"#, "\n",
+        r#"{"id":"2","title":"Food for thought","description":"something to think about"}"#, "\n",
     ));
     let hits = idx.search(&Query::text("fork"));
     assert_eq!(titles(&idx, &hits), vec!["Fork".to_string()]);
