@@ -7,9 +7,11 @@
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
 //! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
+//! - `cargo xtask fuzz [--minutes N] [--target NAME]`: run the engine's fuzz targets and report per target.
 
 mod bench;
 mod catalog;
+mod fuzz;
 mod osmem;
 mod proc;
 mod serve;
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
+        "fuzz" => fuzz::run(rest),
         "catalog" if rest.iter().any(|arg| arg == "--upload") => {
             setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
                 .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
@@ -60,4 +63,6 @@ const USAGE: &str = "usage: cargo xtask <task>
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
   catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
+  fuzz [--minutes N] [--target NAME]        run every engine fuzz target (cargo-fuzz, nightly) N minutes each (default 5);
+                                             prints executions, crashes and corpus size per target
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md";
