@@ -109,9 +109,7 @@ struct Matching {
 
 /// Parses `TEXT=CONFIDENCE` (the last `=` splits, so the text may contain one).
 fn alternative(value: &str) -> Result<(String, f32), String> {
-    let (text, conf) = value
-        .rsplit_once('=')
-        .ok_or("expected TEXT=CONFIDENCE")?;
+    let (text, conf) = value.rsplit_once('=').ok_or("expected TEXT=CONFIDENCE")?;
     let conf = conf
         .parse()
         .map_err(|e| format!("confidence {conf:?}: {e}"))?;
@@ -142,7 +140,8 @@ fn field_names_help() -> String {
 /// Every command with all its arguments and options on one line each (for the tool's help),
 /// read from the clap definitions so it never drifts from them.
 fn commands_help(cmd: &clap::Command) -> String {
-    let mut out = String::from("Every command and option (`hark-engine <COMMAND> --help` explains each):");
+    let mut out =
+        String::from("Every command and option (`hark-engine <COMMAND> --help` explains each):");
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         out.push_str("\n  hark-engine ");
         out.push_str(sub.get_name());
@@ -155,8 +154,15 @@ fn commands_help(cmd: &clap::Command) -> String {
             let text = match (arg.get_long(), arg.get_short()) {
                 (None, None) => format!("<{value}>"),
                 (long, short) => {
-                    let name = long.map_or_else(|| format!("-{}", short.unwrap_or('?')), |l| format!("--{l}"));
-                    if takes_value { format!("{name} <{value}>") } else { name }
+                    let name = long.map_or_else(
+                        || format!("-{}", short.unwrap_or('?')),
+                        |l| format!("--{l}"),
+                    );
+                    if takes_value {
+                        format!("{name} <{value}>")
+                    } else {
+                        name
+                    }
                 }
             };
             let required = arg.is_required_set() || arg.is_positional();
@@ -388,13 +394,34 @@ mod tests {
     #[test]
     fn options_parse_in_any_order() {
         let m = command()
-            .try_get_matches_from(["hark-engine", "search", "-k", "3", "cat.jsonl", "fork", "--alt", "folk=0.4", "--no-typo"])
+            .try_get_matches_from([
+                "hark-engine",
+                "search",
+                "-k",
+                "3",
+                "cat.jsonl",
+                "fork",
+                "--alt",
+                "folk=0.4",
+                "--no-typo",
+            ])
             .unwrap();
-        let Command::Search { source, query, alts, k, matching, no_prefix, .. } = Cli::from_arg_matches(&m).unwrap().command
+        let Command::Search {
+            source,
+            query,
+            alts,
+            k,
+            matching,
+            no_prefix,
+            ..
+        } = Cli::from_arg_matches(&m).unwrap().command
         else {
             panic!("not a search");
         };
-        assert_eq!((source, query.as_str(), k), (PathBuf::from("cat.jsonl"), "fork", 3));
+        assert_eq!(
+            (source, query.as_str(), k),
+            (PathBuf::from("cat.jsonl"), "fork", 3)
+        );
         assert_eq!(alts, [("folk".to_owned(), 0.4)]);
         assert!(matching.no_typo && !matching.no_phonetic && !no_prefix);
     }

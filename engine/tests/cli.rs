@@ -54,23 +54,60 @@ fn help_lists_every_command_and_the_default_field_names_on_stdout() {
 fn each_command_help_lists_its_options() {
     let expected: [(&str, &[&str]); 4] = [
         ("index", &["--output", "-o", "--config"]),
-        ("queries", &["--output", "--config", "--count", "--seed", "[default: 300]"]),
-        ("eval", &["--config", "--limit", "-k", "--no-typo", "--no-phonetic", "--misses"]),
-        ("search", &["--config", "--alt", "--limit", "--no-prefix", "--no-typo", "--no-phonetic"]),
+        (
+            "queries",
+            &[
+                "--output",
+                "--config",
+                "--count",
+                "--seed",
+                "[default: 300]",
+            ],
+        ),
+        (
+            "eval",
+            &[
+                "--config",
+                "--limit",
+                "-k",
+                "--no-typo",
+                "--no-phonetic",
+                "--misses",
+            ],
+        ),
+        (
+            "search",
+            &[
+                "--config",
+                "--alt",
+                "--limit",
+                "--no-prefix",
+                "--no-typo",
+                "--no-phonetic",
+            ],
+        ),
     ];
     for (command, options) in expected {
         let o = run(&[command, "--help"]);
         assert!(o.status.success(), "{command}: {o:?}");
         let text = stdout(&o);
         for option in options.iter().chain(&[r#"title: "title""#]) {
-            assert!(text.contains(option), "{command} --help lacks {option}:\n{text}");
+            assert!(
+                text.contains(option),
+                "{command} --help lacks {option}:\n{text}"
+            );
         }
     }
 }
 
 #[test]
 fn usage_errors_fail_with_a_message() {
-    for args in [&["index", "cat.jsonl"][..], &["search"], &["frobnicate"], &["search", "x", "y", "--alt", "nope"]] {
+    for args in [
+        &["index", "cat.jsonl"][..],
+        &["search"],
+        &["frobnicate"],
+        &["search", "x", "y", "--alt", "nope"],
+    ] {
         let o = run(args);
         assert!(!o.status.success(), "{args:?}");
         assert!(!o.stderr.is_empty(), "{args:?}");
@@ -101,12 +138,19 @@ fn index_with_a_config_reads_custom_field_names() {
     )
     .unwrap();
     let out = dir.join("shop.hidx");
-    let (c, o, cfg) = (catalog.to_str().unwrap(), out.to_str().unwrap(), config.to_str().unwrap());
+    let (c, o, cfg) = (
+        catalog.to_str().unwrap(),
+        out.to_str().unwrap(),
+        config.to_str().unwrap(),
+    );
 
     // Without the config the catalog has no "title": a clear error.
     let plain = run(&["index", c, "-o", o]);
     assert_eq!(plain.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&plain.stderr).contains(r#"has no title (field "title")"#), "{plain:?}");
+    assert!(
+        String::from_utf8_lossy(&plain.stderr).contains(r#"has no title (field "title")"#),
+        "{plain:?}"
+    );
 
     let built = run(&["index", c, "-o", o, "--config", cfg]);
     assert!(built.status.success(), "{built:?}");
@@ -115,7 +159,10 @@ fn index_with_a_config_reads_custom_field_names() {
     assert_eq!(index.max_results(), 5);
     let hits = index.search(&Query::text("barista"));
     let doc = index.doc(hits[0].doc).unwrap();
-    assert_eq!((doc.id, doc.title, doc.keywords), ("e-2", "Espresso maker", "barista"));
+    assert_eq!(
+        (doc.id, doc.title, doc.keywords),
+        ("e-2", "Espresso maker", "barista")
+    );
 
     // `search` on the catalog with the same config finds the same document.
     let found = run(&["search", c, "tuning frok", "--config", cfg, "-k", "1"]);

@@ -36,7 +36,7 @@ fn fst_sections(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-fn reseal(body: &mut Vec<u8>) {
+fn reseal(body: &mut [u8]) {
     let n = body.len() - 4;
     let crc = crc32(&body[..n]);
     body[n..].copy_from_slice(&crc.to_le_bytes());
@@ -47,7 +47,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { 0xEDB8_8320 ^ (crc >> 1) } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                0xEDB8_8320 ^ (crc >> 1)
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -88,7 +92,10 @@ fn the_crafted_vocabulary_does_make_fst_panic() {
         Ok::<(), fst::Error>(())
     });
     std::panic::set_hook(hook);
-    assert!(result.is_err(), "fst read the crafted vocabulary without panicking");
+    assert!(
+        result.is_err(),
+        "fst read the crafted vocabulary without panicking"
+    );
 }
 
 /// Every single-byte change in any FST section of a real index, re-sealed so the checksum
@@ -116,5 +123,8 @@ fn every_resealed_single_byte_fst_change_is_refused_or_safe() {
             }
         }
     }
-    assert!(refused > 0 && loaded > 0, "{refused} refused, {loaded} loaded");
+    assert!(
+        refused > 0 && loaded > 0,
+        "{refused} refused, {loaded} loaded"
+    );
 }

@@ -30,7 +30,11 @@ fn bounded(index: &Index, q: &Query, limit: Duration) -> Vec<u32> {
     let hits = index.search(q);
     let _ = index.suggest(&q.alternatives[0].0);
     let took = t.elapsed();
-    assert!(took < limit, "{took:?} for a {}-byte query", q.alternatives[0].0.len());
+    assert!(
+        took < limit,
+        "{took:?} for a {}-byte query",
+        q.alternatives[0].0.len()
+    );
     for h in &hits {
         assert!(h.score.is_finite());
         assert!(index.doc(h.doc).is_some());
@@ -44,7 +48,10 @@ fn ten_thousand_character_queries_are_quick() {
     let limit = Duration::from_secs(2);
     let words = "tunning forc espreso ".repeat(500);
     assert!(words.len() > 10_000);
-    assert_eq!(bounded(&index, &Query::text(&words[..10_000]), limit)[..2], [0, 2]);
+    assert_eq!(
+        bounded(&index, &Query::text(&words[..10_000]), limit)[..2],
+        [0, 2]
+    );
     for text in [
         "f".repeat(10_000),
         "forkfork".repeat(1250),
@@ -63,13 +70,26 @@ fn only_the_first_words_and_alternatives_are_searched() {
     let filler: Vec<String> = (0..MAX_QUERY_WORDS).map(|i| format!("zq{i}")).collect();
     let late = format!("{} fork", filler.join(" "));
     assert!(late.len() < MAX_QUERY_BYTES);
-    assert!(bounded(&index, &Query::text(late), Duration::from_secs(2)).is_empty(), "word 33 is ignored");
+    assert!(
+        bounded(&index, &Query::text(late), Duration::from_secs(2)).is_empty(),
+        "word 33 is ignored"
+    );
     let early = format!("fork {}", filler[1..].join(" "));
-    assert_eq!(bounded(&index, &Query::text(early), Duration::from_secs(2)), [0]);
+    assert_eq!(
+        bounded(&index, &Query::text(early), Duration::from_secs(2)),
+        [0]
+    );
 
     let mut alts: Vec<(String, f32)> = (0..1000).map(|i| (format!("zq{i}"), 1.0)).collect();
     alts[MAX_ALTERNATIVES - 1].0 = "espresso".into();
-    assert_eq!(bounded(&index, &Query::alternatives(alts.clone()), Duration::from_secs(2)), [2]);
+    assert_eq!(
+        bounded(
+            &index,
+            &Query::alternatives(alts.clone()),
+            Duration::from_secs(2)
+        ),
+        [2]
+    );
     alts[MAX_ALTERNATIVES - 1].0 = "zz".into();
     alts[MAX_ALTERNATIVES].0 = "espresso".into();
     assert!(bounded(&index, &Query::alternatives(alts), Duration::from_secs(2)).is_empty());
@@ -78,12 +98,26 @@ fn only_the_first_words_and_alternatives_are_searched() {
 #[test]
 fn odd_confidences_and_limits_are_harmless() {
     let index = index();
-    for c in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -1.0, 0.0, f32::MIN_POSITIVE] {
+    for c in [
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        -1.0,
+        0.0,
+        f32::MIN_POSITIVE,
+    ] {
         let q = Query::alternatives([("fork", c), ("espresso", 0.5)]);
         bounded(&index, &q, Duration::from_secs(2));
     }
     assert!(index.search(&Query::text("fork").with_limit(0)).is_empty());
-    assert_eq!(index.search(&Query::text("fork").with_limit(usize::MAX)).len(), 1);
+    assert_eq!(
+        index
+            .search(&Query::text("fork").with_limit(usize::MAX))
+            .len(),
+        1
+    );
     assert!(index.search(&Query::text("")).is_empty());
-    assert!(index.search(&Query::alternatives(Vec::<(String, f32)>::new())).is_empty());
+    assert!(index
+        .search(&Query::alternatives(Vec::<(String, f32)>::new()))
+        .is_empty());
 }
