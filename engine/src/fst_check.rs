@@ -7,10 +7,10 @@
 //! node encoding, using checked reads only (`raw/node.rs` in the `fst` source is the reference),
 //! and rejects the map unless:
 //!
-//! - every byte a node reads lies in the node area (after the 16-byte header, before the
-//!   20-byte trailer), and the root is the last node, as `fst`'s builder writes it;
-//! - pack sizes are 1–8 bytes (outputs may be 0: none), and every transition points to a lower
-//!   address than its own node's first byte — so the graph is acyclic, and every walk ends;
+//! - the node area (after the 16-byte header, before the 20-byte trailer) is exactly a sequence
+//!   of nodes ending with the root, as `fst`'s builder writes it, and no node reads outside it;
+//! - pack sizes are 1–8 bytes (outputs may be 0: none), and every transition points to a node
+//!   below its own node's first byte — so the graph is acyclic, and every walk ends;
 //! - a node's transition inputs are strictly increasing, and its 256-byte lookup table (nodes
 //!   with more than 32 transitions) agrees with them exactly;
 //! - every node is final or has a transition (no dead ends), so every output sum along any path
@@ -19,10 +19,8 @@
 //!   equals the header's count and is at most `max_keys` (so a stream over the whole map is
 //!   bounded by the index size, not by a DAG with exponentially many paths).
 //!
-//! The walk visits each reachable node once (memoised by address), so it costs time and memory
-//! linear in the FST's size.
-
-use std::collections::HashMap;
+//! Each node is decoded twice and summarised once, so the check costs time and memory linear in
+//! the FST's size (about 4 bytes of memory per FST byte, for the table of node addresses).
 
 /// The first byte of the node area (after the version and type words).
 const HEADER: usize = 16;
@@ -48,6 +46,8 @@ struct Trans {
 struct Node {
     is_final: bool,
     final_output: u64,
+    /// The node's first byte (it is read backwards from its address, its last byte).
+    end: usize,
 }
 
 /// Per node: the largest value of any key through it (from here on) and its number of keys.
@@ -174,6 +174,7 @@ impl Area<'_> {
                 Ok(Node {
                     is_final: false,
                     final_output: 0,
+                    end,
                 })
             }
             // One transition with an address and maybe an output.
@@ -196,6 +197,7 @@ impl Area<'_> {
                 Ok(Node {
                     is_final: false,
                     final_output: 0,
+                    end,
                 })
             }
             // Any number of transitions (0–256), final or not.
@@ -253,6 +255,7 @@ impl Area<'_> {
                 Ok(Node {
                     is_final,
                     final_output,
+                    end,
                 })
             }
         }
@@ -293,26 +296,61 @@ fn pack_sizes(v: u8, has_transitions: bool) -> Result<(usize, usize), String> {
     }
 }
 
-/// Walks every node reachable from `root` once, bottom-up, returning the root's summary.
+/// Summaries of the finished nodes, found by address in a dense table (one array lookup per
+/// edge: a hash map made loading a large index several times slower).
+struct Memo {
+    /// Per FST byte: 1 + the index of the node ending there in `summaries`, or 0.
+    slot: Vec<u32>,
+    summaries: Vec<Summary>,
+}
+
+impl Memo {
+    fn new(len: usize) -> Memo {
+        Memo {
+            slot: vec![0; len],
+            summaries: Vec::new(),
+        }
+    }
+
+    fn get(&self, addr: usize) -> Option<Summary> {
+        let i = *self.slot.get(addr)?;
+        i.checked_sub(1)
+            .and_then(|i| self.summaries.get(i as usize))
+            .copied()
+    }
+
+    fn insert(&mut self, addr: usize, summary: Summary) -> Result<(), String> {
+        self.summaries.push(summary);
+        let n = u32::try_from(self.summaries.len()).map_err(|_| "too many nodes".to_owned())?;
+        if let Some(slot) = self.slot.get_mut(addr) {
+            *slot = n;
+        }
+        Ok(())
+    }
+}
+
+/// Summarises every node of the area, children before parents, returning the root's summary.
+///
+/// `fst`'s builder writes nodes back to back, each after the nodes it points to, the root last.
+/// So the area is walked twice: from the root down, node after node, to find where each node
+/// ends (the area must be exactly a sequence of nodes); then from the lowest node up, where every
+/// transition must point at an already summarised node — one decode each way, and no stack.
 fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Result<Summary, String> {
-    let mut done: HashMap<usize, Summary> = HashMap::new();
-    let mut stack: Vec<(usize, bool)> = vec![(root, false)];
     let mut trans = Vec::with_capacity(256);
-    while let Some((addr, children_done)) = stack.pop() {
-        if done.contains_key(&addr) {
-            continue;
+    let mut addrs = Vec::new();
+    let mut addr = root;
+    loop {
+        addrs.push(addr);
+        let end = area.node(addr, &mut trans)?.end;
+        if end == HEADER {
+            break;
         }
+        // `end` stays in the node area, and each step goes strictly down: the loop ends.
+        addr = end - 1;
+    }
+    let mut done = Memo::new(area.end);
+    for &addr in addrs.iter().rev() {
         let node = area.node(addr, &mut trans)?;
-        if !children_done {
-            stack.push((addr, true));
-            stack.extend(
-                trans
-                    .iter()
-                    .filter(|t| t.addr != EMPTY_ADDRESS && !done.contains_key(&t.addr))
-                    .map(|t| (t.addr, false)),
-            );
-            continue;
-        }
         // The root of an empty map is the one node allowed neither to be final nor to go on.
         if trans.is_empty() && !node.is_final && addr != root {
             return Err(format!(
@@ -325,10 +363,12 @@ fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Resul
             let (child_max, child_count) = if t.addr == EMPTY_ADDRESS {
                 (0, 1)
             } else {
-                // Children were finished before their parent (they sit below it on the stack).
-                *done
-                    .get(&t.addr)
-                    .ok_or_else(|| format!("node {addr}: a child was not visited"))?
+                done.get(t.addr).ok_or_else(|| {
+                    format!(
+                        "node {addr}: a transition points to {}, not to a node",
+                        t.addr
+                    )
+                })?
             };
             let value = t
                 .output
@@ -344,11 +384,10 @@ fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Resul
                 "node {addr}: value {max} or {count} keys out of range"
             ));
         }
-        done.insert(addr, (max, count));
+        done.insert(addr, (max, count))?;
     }
-    done.get(&root)
-        .copied()
-        .ok_or_else(|| "the root was not visited".to_owned())
+    done.get(root)
+        .ok_or_else(|| "the root was not summarised".to_owned())
 }
 
 #[cfg(test)]

@@ -40,6 +40,6 @@ mod search;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
 pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location, MAX_CATALOG_BYTES};
-pub use config::{CatalogConfig, FieldNames, RankingWeights};
+pub use config::{CatalogConfig, FieldNames, RankingWeights, MAX_KEYWORD_FIELDS};
 pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};
 pub use search::{det_ln, idf, Hit, Query};
