@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let index = index();
-    let q = Query::alternatives(alternatives.clone())
+    let q = Query::alternatives(alternatives.iter().cloned())
         .with_prefix_last_word(flags & 1 != 0)
         .with_typo_tolerance(flags & 2 != 0)
         .with_phonetic(flags & 4 != 0)
@@ -53,7 +53,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(d.description.get(r.clone()).is_some(), "description span {r:?}");
         }
     }
-    let _ = index.suggest(&text);
+    if let Some((first, _)) = alternatives.first() {
+        let _ = index.suggest(first);
+    }
     for r in word_ranges(&text) {
         assert!(text.get(r).is_some());
     }
