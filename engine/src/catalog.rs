@@ -13,9 +13,9 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
-/// Largest catalog accepted, in bytes (1 GiB). The index stores text and postings offsets as
-/// u32, and the stored text of a catalog is at most about 1.5 × its size, so anything that
-/// parses also indexes.
+/// Largest catalog accepted, in bytes (1 GiB), and also the most text its documents may store
+/// together. The index keeps text and postings offsets as u32: with at most 1 GiB of text
+/// (postings take at most about three bytes per text byte) anything that parses also indexes.
 pub const MAX_CATALOG_BYTES: usize = 1 << 30;
 /// Numbers are stored as written by Rust's shortest round-trip formatting, which spells out
 /// every digit (`1e300` is 301 characters); beyond this length the exponent form is used, so a
@@ -91,10 +91,12 @@ pub enum CatalogError {
     /// The file has no content.
     #[error("the catalog is empty")]
     Empty,
-    /// The file is larger than [`MAX_CATALOG_BYTES`].
-    #[error("the catalog is {bytes} bytes, more than the {max} bytes an index can hold")]
+    /// The file, or the text its documents store, is larger than [`MAX_CATALOG_BYTES`].
+    #[error("the catalog is too large for an index: {bytes} bytes of {what}, at most {max}")]
     TooLarge {
-        /// The catalog's size.
+        /// `"file"` or `"stored text"`.
+        what: &'static str,
+        /// The size found (for stored text: as far as parsing got).
         bytes: usize,
         /// [`MAX_CATALOG_BYTES`].
         max: usize,
@@ -209,10 +211,17 @@ fn type_name(v: &Value) -> &'static str {
 /// assert_eq!(err.to_string(), "line 2: the item \"7\" has no title (field \"title\")");
 /// ```
 pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
-    if bytes.len() > MAX_CATALOG_BYTES {
+    parse_within(bytes, cfg, MAX_CATALOG_BYTES)
+}
+
+/// [`parse_catalog`] with `max` in place of [`MAX_CATALOG_BYTES`] (so tests need not allocate
+/// a gigabyte).
+fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog, CatalogError> {
+    if bytes.len() > max {
         return Err(CatalogError::TooLarge {
+            what: "file",
             bytes: bytes.len(),
-            max: MAX_CATALOG_BYTES,
+            max,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -227,9 +236,29 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
         });
     }
     let mut seen = HashSet::new();
+    let mut text_bytes = 0usize;
     let mut add =
         |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
             let doc = document(obj, cfg, location, ordinal)?;
+            // Numbers and joined arrays can store more text than their JSON takes.
+            text_bytes += [
+                &doc.id,
+                &doc.title,
+                &doc.description,
+                &doc.category,
+                &doc.url,
+                &doc.keywords,
+            ]
+            .iter()
+            .map(|s| s.len())
+            .sum::<usize>();
+            if text_bytes > max {
+                return Err(CatalogError::TooLarge {
+                    what: "stored text",
+                    bytes: text_bytes,
+                    max,
+                });
+            }
             if !seen.insert(doc.id.clone()) {
                 catalog.warnings.push(CatalogWarning::DuplicateId {
                     location,
@@ -461,15 +490,34 @@ mod tests {
         let d = &c.docs[0];
         assert_eq!((d.title.as_str(), d.description.as_str()), ("1e300", "1.5"));
         assert_eq!(d.keywords, "-2.5e-300, 1.2345678901234568e29");
-        // Zeroed memory is mapped lazily: this costs nothing, and is refused before any parsing.
-        let huge = vec![0u8; MAX_CATALOG_BYTES + 1];
+        let cfg = CatalogConfig::default();
+        let huge = vec![b' '; 101];
         assert_eq!(
-            parse_catalog(&huge, &CatalogConfig::default()).unwrap_err(),
+            parse_within(&huge, &cfg, 100).unwrap_err(),
             CatalogError::TooLarge {
-                bytes: MAX_CATALOG_BYTES + 1,
-                max: MAX_CATALOG_BYTES
+                what: "file",
+                bytes: 101,
+                max: 100
             }
         );
+        // 9e23 is 4 bytes of JSON and 24 of text: the stored text is what is limited.
+        let numbers = format!("[{{\"title\":[{}]}}]", vec!["9e23"; 8].join(","));
+        let doc = &parse(&numbers).unwrap().docs[0];
+        let stored = doc.id.len() + doc.title.len();
+        assert!(
+            numbers.len() < 60 && stored > 200,
+            "{} {stored}",
+            numbers.len()
+        );
+        assert_eq!(
+            parse_within(numbers.as_bytes(), &cfg, stored - 1).unwrap_err(),
+            CatalogError::TooLarge {
+                what: "stored text",
+                bytes: stored,
+                max: stored - 1
+            }
+        );
+        assert!(parse_within(numbers.as_bytes(), &cfg, stored).is_ok());
     }
 
     #[test]

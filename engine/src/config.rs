@@ -193,9 +193,19 @@ mod tests {
         let names: Vec<String> = (0..=MAX_KEYWORD_FIELDS).map(|i| format!("k{i}")).collect();
         let json = serde_json::json!({ "fields": { "keywords": names } }).to_string();
         let e = serde_json::from_str::<CatalogConfig>(&json).unwrap_err();
-        assert!(e.to_string().contains("33 keyword fields, at most 32"), "{e}");
+        assert!(
+            e.to_string().contains("33 keyword fields, at most 32"),
+            "{e}"
+        );
         let json = serde_json::json!({ "fields": { "keywords": &names[1..] } }).to_string();
-        assert_eq!(serde_json::from_str::<CatalogConfig>(&json).unwrap().fields.keywords.len(), 32);
+        assert_eq!(
+            serde_json::from_str::<CatalogConfig>(&json)
+                .unwrap()
+                .fields
+                .keywords
+                .len(),
+            32
+        );
     }
 
     #[test]
