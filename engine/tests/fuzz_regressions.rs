@@ -6,7 +6,8 @@
 //! state byte of its vocabulary FST's first node changed (`^ 0x40` at byte 16 of the FST),
 //! re-sealed with a valid CRC-32. The sweep below checks every such single-byte change.
 
-use hark_engine::{parse_catalog, CatalogConfig, Index, IndexError, Query};
+use hark_engine::analysis::{edit_distance, fold_query_with, fold_text, MAX_QUERY_WORD_CHARS};
+use hark_engine::{parse_catalog, CatalogConfig, DefaultFolder, Index, IndexError, Query};
 
 static CATALOG: &str = concat!(
     r#"{"id":"1","title":"Espresso maker","description":"A coffee maker that forces live steam through coffee grounds","category":"coffee maker"}"#,
@@ -127,4 +128,39 @@ fn every_resealed_single_byte_fst_change_is_refused_or_safe() {
         refused > 0 && loaded > 0,
         "{refused} refused, {loaded} loaded"
     );
+}
+
+/// The query fuzzer's crash `fixtures/fuzz/query-analysis-rtl-cut.bin` (option byte, limit byte,
+/// text): a 78-byte word whose byte 64 is inside an Arabic letter. The harness itself cut it
+/// there; the engine, which cuts query words by characters, must take it whole.
+#[test]
+fn a_long_word_with_a_letter_across_byte_64_is_searched() {
+    let data = include_bytes!("fixtures/fuzz/query-analysis-rtl-cut.bin");
+    let text = String::from_utf8_lossy(&data[2..]);
+    let words = fold_text(&text);
+    assert!(
+        words
+            .iter()
+            .any(|w| w.len() > 64 && !w.is_char_boundary(64)),
+        "{words:?}"
+    );
+    let query_words = fold_query_with(&DefaultFolder, &text);
+    assert!(query_words
+        .iter()
+        .all(|w| w.chars().count() <= MAX_QUERY_WORD_CHARS));
+    let _ = edit_distance(&query_words[0], &query_words[1]);
+
+    let cfg = CatalogConfig::default();
+    let index = Index::build(&parse_catalog(CATALOG.as_bytes(), &cfg).unwrap(), &cfg);
+    let (flags, limit) = (data[0], usize::from(data[1]));
+    let q = Query::text(text.as_ref())
+        .with_prefix_last_word(flags & 1 != 0)
+        .with_typo_tolerance(flags & 2 != 0)
+        .with_phonetic(flags & 4 != 0)
+        .with_strip_filler(flags & 8 != 0)
+        .with_limit(limit);
+    for h in index.search(&q) {
+        assert!(index.doc(h.doc).is_some() && h.score.is_finite());
+    }
+    let _ = index.suggest(&text);
 }

@@ -226,7 +226,7 @@ fn parse_log(log: &str) -> Outcome {
             outcome.executions = n;
         } else if let Some(n) = stat("stat::peak_rss_mb:") {
             outcome.peak_rss_mb = n;
-        } else if line.contains("==ERROR: libFuzzer:") {
+        } else if line.contains("ERROR: libFuzzer:") {
             outcome.crashes += 1;
             outcome.crash_note = Some(line.trim().to_owned());
         } else if let Some(path) = line.split("Test unit written to ").nth(1) {
@@ -301,7 +301,7 @@ mod tests {
         assert_eq!((o.executions, o.crashes, o.peak_rss_mb, o.crash_note), (1_234_567, 0, 71, None));
 
         let crash = "thread '<unnamed>' panicked at src/index.rs:10:5:\nindex out of bounds\n\
-                     ==12==ERROR: libFuzzer: deadly signal\n\
+                     ==9584== ERROR: libFuzzer: deadly signal\nSUMMARY: libFuzzer: deadly signal\n\
                      artifact_prefix='/t/'; Test unit written to /t/crash-abc\n\
                      stat::number_of_executed_units: 42\n";
         let o = parse_log(crash);
