@@ -259,6 +259,52 @@ pub fn fold_text_with(folder: &dyn Folder, text: &str) -> Vec<String> {
     out
 }
 
+/// Longest query text analysed, in bytes (cut at a character boundary; the rest is ignored).
+/// A spoken or typed query is a few dozen characters: this only bounds the work a pasted page
+/// of text can cause.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// Most words of one query (or one alternative) that are searched for; later words are ignored.
+pub const MAX_QUERY_WORDS: usize = 32;
+/// Longest query word, in characters after folding; longer words are cut. Typo automata and
+/// edit distances grow with word length, and no real word is this long.
+pub const MAX_QUERY_WORD_CHARS: usize = 64;
+/// Most recognizer alternatives of one query that are searched; later ones are ignored.
+pub const MAX_ALTERNATIVES: usize = 16;
+
+/// Folds query text into its words' search forms like [`fold_text_with`], within the query
+/// limits: at most [`MAX_QUERY_BYTES`] of text, [`MAX_QUERY_WORDS`] words, each at most
+/// [`MAX_QUERY_WORD_CHARS`] characters. The work of analysing and searching a query is therefore
+/// bounded whatever its length.
+///
+/// ```
+/// use hark_engine::analysis::{fold_query_with, DefaultFolder, MAX_QUERY_WORDS};
+/// let long = "fork ".repeat(2000);
+/// assert_eq!(fold_query_with(&DefaultFolder, &long).len(), MAX_QUERY_WORDS);
+/// assert_eq!(fold_query_with(&DefaultFolder, &"a".repeat(100))[0].len(), 64);
+/// ```
+pub fn fold_query_with(folder: &dyn Folder, text: &str) -> Vec<String> {
+    let mut end = text.len().min(MAX_QUERY_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let mut out = Vec::new();
+    for r in word_ranges(text) {
+        if out.len() == MAX_QUERY_WORDS {
+            break;
+        }
+        let mut w = String::new();
+        fold_word(folder, &text[r], &mut w);
+        if let Some((cut, _)) = w.char_indices().nth(MAX_QUERY_WORD_CHARS) {
+            w.truncate(cut);
+        }
+        if !w.is_empty() {
+            out.push(w);
+        }
+    }
+    out
+}
+
 /// A catalog language: the Snowball stemmer and stop words chosen from a BCP-47 tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {

@@ -13,6 +13,15 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 
+/// Largest catalog accepted, in bytes (1 GiB), and also the most text its documents may store
+/// together. The index keeps text and postings offsets as u32: with at most 1 GiB of text
+/// (postings take at most about three bytes per text byte) anything that parses also indexes.
+pub const MAX_CATALOG_BYTES: usize = 1 << 30;
+/// Numbers are stored as written by Rust's shortest round-trip formatting, which spells out
+/// every digit (`1e300` is 301 characters); beyond this length the exponent form is used, so a
+/// number's text is never much longer than its JSON.
+const MAX_NUMBER_CHARS: usize = 24;
+
 /// One catalog item, its roles already picked out of the JSON object.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -84,6 +93,16 @@ pub enum CatalogError {
     /// The file has no content.
     #[error("the catalog is empty")]
     Empty,
+    /// The file, or the text its documents store, is larger than [`MAX_CATALOG_BYTES`].
+    #[error("the catalog is too large for an index: {bytes} bytes of {what}, at most {max}")]
+    TooLarge {
+        /// `"file"` or `"stored text"`.
+        what: &'static str,
+        /// The size found (for stored text: as far as parsing got).
+        bytes: usize,
+        /// [`MAX_CATALOG_BYTES`].
+        max: usize,
+    },
     /// It starts with something that is neither `[` nor `{`.
     #[error("a catalog must be a JSON array or JSON Lines of objects, but it starts with '{found}' at byte {offset}")]
     NotACatalog {
@@ -202,6 +221,19 @@ fn type_name(v: &Value) -> &'static str {
 /// assert_eq!(err.to_string(), "line 2: the item \"7\" has no title (field \"title\")");
 /// ```
 pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
+    parse_within(bytes, cfg, MAX_CATALOG_BYTES)
+}
+
+/// [`parse_catalog`] with `max` in place of [`MAX_CATALOG_BYTES`] (so tests need not allocate
+/// a gigabyte).
+fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog, CatalogError> {
+    if bytes.len() > max {
+        return Err(CatalogError::TooLarge {
+            what: "file",
+            bytes: bytes.len(),
+            max,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
     let Some(first) = first else {
@@ -217,9 +249,29 @@ pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, Catal
         });
     }
     let mut seen = HashSet::new();
+    let mut text_bytes = 0usize;
     let mut add =
         |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
             let doc = document(obj, cfg, location, ordinal)?;
+            // Numbers and joined arrays can store more text than their JSON takes.
+            text_bytes += [
+                &doc.id,
+                &doc.title,
+                &doc.description,
+                &doc.category,
+                &doc.url,
+                &doc.keywords,
+            ]
+            .iter()
+            .map(|s| s.len())
+            .sum::<usize>();
+            if text_bytes > max {
+                return Err(CatalogError::TooLarge {
+                    what: "stored text",
+                    bytes: text_bytes,
+                    max,
+                });
+            }
             catalog.columns.push(obj, location, &mut catalog.warnings)?;
             if !seen.insert(doc.id.clone()) {
                 catalog.warnings.push(CatalogWarning::DuplicateId {
@@ -346,7 +398,15 @@ fn text(
             Value::Number(n) => Some(match (n.as_i64(), n.as_u64()) {
                 (Some(i), _) => i.to_string(),
                 (_, Some(u)) => u.to_string(),
-                _ => format!("{}", n.as_f64().unwrap_or(0.0)),
+                _ => {
+                    let f = n.as_f64().unwrap_or(0.0);
+                    let plain = format!("{f}");
+                    if plain.len() <= MAX_NUMBER_CHARS {
+                        plain
+                    } else {
+                        format!("{f:e}")
+                    }
+                }
             }),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
@@ -436,6 +496,42 @@ mod tests {
             ("42", "1984", "true")
         );
         assert_eq!(d.keywords, "a, 2, false");
+    }
+
+    #[test]
+    fn huge_numbers_stay_short_and_huge_files_are_refused() {
+        let c = parse(r#"{"title":1e300,"description":1.5,"tags":[-2.5e-300,123456789012345678901234567890]}"#).unwrap();
+        let d = &c.docs[0];
+        assert_eq!((d.title.as_str(), d.description.as_str()), ("1e300", "1.5"));
+        assert_eq!(d.keywords, "-2.5e-300, 1.2345678901234568e29");
+        let cfg = CatalogConfig::default();
+        let huge = vec![b' '; 101];
+        assert_eq!(
+            parse_within(&huge, &cfg, 100).unwrap_err(),
+            CatalogError::TooLarge {
+                what: "file",
+                bytes: 101,
+                max: 100
+            }
+        );
+        // 9e23 is 4 bytes of JSON and 24 of text: the stored text is what is limited.
+        let numbers = format!("[{{\"title\":[{}]}}]", vec!["9e23"; 8].join(","));
+        let doc = &parse(&numbers).unwrap().docs[0];
+        let stored = doc.id.len() + doc.title.len();
+        assert!(
+            numbers.len() < 60 && stored > 200,
+            "{} {stored}",
+            numbers.len()
+        );
+        assert_eq!(
+            parse_within(numbers.as_bytes(), &cfg, stored - 1).unwrap_err(),
+            CatalogError::TooLarge {
+                what: "stored text",
+                bytes: stored,
+                max: stored - 1
+            }
+        );
+        assert!(parse_within(numbers.as_bytes(), &cfg, stored).is_ok());
     }
 
     #[test]

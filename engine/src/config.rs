@@ -206,7 +206,8 @@ pub struct FieldNames {
     /// Link for the result. Default `"url"`.
     pub url: String,
     /// Extra searchable words, not displayed (synonyms, aliases, tags): every listed key that is
-    /// present contributes; arrays are joined. Default `["keywords", "aliases", "tags"]`.
+    /// present contributes; arrays are joined. Default `["keywords", "aliases", "tags"]`. At most
+    /// [`MAX_KEYWORD_FIELDS`] (every item is searched for each one).
     #[serde(deserialize_with = "one_or_many")]
     pub keywords: Vec<String>,
 }
@@ -224,6 +225,10 @@ impl Default for FieldNames {
     }
 }
 
+/// Most keyword fields a configuration may list: parsing looks each one up in every item, so a
+/// huge list would make a catalog's parsing time grow with items × fields.
+pub const MAX_KEYWORD_FIELDS: usize = 32;
+
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -231,10 +236,17 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         One(String),
         Many(Vec<String>),
     }
-    Ok(match OneOrMany::deserialize(d)? {
+    let fields = match OneOrMany::deserialize(d)? {
         OneOrMany::One(s) => vec![s],
         OneOrMany::Many(v) => v,
-    })
+    };
+    if fields.len() > MAX_KEYWORD_FIELDS {
+        return Err(serde::de::Error::custom(format!(
+            "{} keyword fields, at most {MAX_KEYWORD_FIELDS} are allowed",
+            fields.len()
+        )));
+    }
+    Ok(fields)
 }
 
 /// Every ranking knob in one place, with documented defaults and clamped ranges (values outside
@@ -323,6 +335,26 @@ impl RankingWeights {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn too_many_keyword_fields_are_refused() {
+        let names: Vec<String> = (0..=MAX_KEYWORD_FIELDS).map(|i| format!("k{i}")).collect();
+        let json = serde_json::json!({ "fields": { "keywords": names } }).to_string();
+        let e = serde_json::from_str::<CatalogConfig>(&json).unwrap_err();
+        assert!(
+            e.to_string().contains("33 keyword fields, at most 32"),
+            "{e}"
+        );
+        let json = serde_json::json!({ "fields": { "keywords": &names[1..] } }).to_string();
+        assert_eq!(
+            serde_json::from_str::<CatalogConfig>(&json)
+                .unwrap()
+                .fields
+                .keywords
+                .len(),
+            32
+        );
+    }
 
     #[test]
     fn defaults_and_clamping() {

@@ -25,8 +25,9 @@
 //! Loading checks magic, version and checksum, then the shape of every section (lengths,
 //! monotonic offsets, UTF-8 on char boundaries), and keeps the bytes as they are: the index in
 //! memory *is* the file, with the FSTs read in place, so loading is a checksum and a scan.
-//! The checksum guards against accidental corruption; an index crafted to pass it is still
-//! bounds-checked everywhere except inside the `fst` crate's traversal.
+//! The checksum guards against accidental corruption. An index crafted to pass it is still
+//! bounds-checked everywhere, and its FSTs are validated node by node before the `fst` crate
+//! reads them (`fst_check`), so no index that loads can make a search panic or loop.
 
 #[cfg(feature = "build")]
 use crate::analysis;
@@ -251,8 +252,8 @@ impl Index {
     }
 
     /// Loads an index that this build has just written, as the page does with its indexing worker's answer: like
-    /// [`Index::from_vec`], every section's shape is checked, but not the checksum, which on a large index is most
-    /// of the loading time and only guards against damage in storage.
+    /// [`Index::from_vec`], every section's shape is checked, but not the checksum nor every FST node, which on a
+    /// large index are most of the loading time and only guard against damaged or crafted files.
     pub fn from_built_vec(bytes: Vec<u8>) -> Result<Index, IndexError> {
         load_checked(Arc::new(bytes), Trust::JustBuilt)
     }
@@ -716,8 +717,8 @@ fn load(buf: Arc<Vec<u8>>) -> Result<Index, IndexError> {
 enum Trust {
     /// A file: everything is verified (checksum included).
     File,
-    /// Bytes this build wrote a moment ago (the indexing worker's answer): the checksum is skipped, since it
-    /// only guards against damage in storage or transfer; every structural check still runs.
+    /// Bytes this build wrote a moment ago (the indexing worker's answer): the checksum and the FST node walk
+    /// are skipped, since they guard against damaged and crafted files; the other structural checks still run.
     JustBuilt,
 }
 
@@ -875,6 +876,15 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
         }
     }
 
+    // Every node is checked before `fst` may read it (see `fst_check`): values are term ids, and
+    // each word has one vocabulary entry, at most one stem and at most two phonetic codes. Bytes this
+    // build just wrote cannot be crafted, so they skip the walk.
+    let (nt64, n_keys) = (u64::from(n_terms), [1, 1, 2]);
+    let sections = [(&vocab, "vocabulary"), (&stems, "stems"), (&phonetic, "phonetic codes")];
+    for ((range, section), per_term) in sections.into_iter().zip(n_keys).filter(|_| trust == Trust::File) {
+        crate::fst_check::validate(&body[range.clone()], nt64, nt64 * per_term)
+            .map_err(|reason| corrupt(section, reason))?;
+    }
     let map = |range: Range<usize>, section: &'static str| {
         fst::Map::new(Bytes {
             buf: buf.clone(),

@@ -40,6 +40,7 @@ pub mod columns;
 mod compound;
 mod config;
 pub mod filter;
+mod fst_check;
 mod index;
 pub mod phrases;
 mod search;
@@ -48,10 +49,12 @@ mod stem_id;
 
 pub use analysis::{finish_fold, DefaultFolder, Folder, Language};
 #[cfg(feature = "build")]
-pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location};
+pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document, Location, MAX_CATALOG_BYTES};
 #[cfg(feature = "build")]
 pub use columns::CatalogColumns;
-pub use config::{CatalogConfig, ConfigError, FieldNames, NumberField, PriceField, RankingWeights};
+pub use config::{
+    CatalogConfig, ConfigError, FieldNames, NumberField, PriceField, RankingWeights, MAX_KEYWORD_FIELDS,
+};
 pub use filter::{FacetCounts, Filter, NumberInfo, Sort};
 pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};
 pub use search::{det_ln, idf, Hit, Query};

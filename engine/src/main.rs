@@ -1,120 +1,229 @@
 //! `hark-engine`: build an index ahead of time, generate benchmark queries, evaluate, search.
+//!
+//! Arguments are parsed with `clap` (derive), which comes with the `cli` feature only, so the
+//! wasm builds of the library never link it. `--help` on the tool or any command prints every
+//! option and the catalog field names a site config can change.
 
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use hark_engine::bench_queries::{self, BenchQuery};
-use hark_engine::{parse_catalog, CatalogConfig, Index, Query, MAGIC};
+use hark_engine::{parse_catalog, CatalogConfig, FieldNames, Index, Query, MAGIC};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage:
-  hark-engine index CATALOG -o INDEX [--config hark.json]
-      Build a binary index from a JSON / JSON Lines catalog.
-  hark-engine queries CATALOG|INDEX -o queries.json [--config hark.json] [--count 300] [--seed 1]
-      Write the deterministic benchmark query set (clean + misspelled).
-  hark-engine eval CATALOG|INDEX QUERIES [--config hark.json] [-k 10] [--no-typo] [--no-phonetic] [--misses N]
-      Print recall@k and latency p50/p95 per query set.
-  hark-engine search CATALOG|INDEX QUERY [--alt TEXT=CONFIDENCE]... [-k 10] [--no-prefix]
-      Print the results of one query.";
-
-struct Args {
-    positional: Vec<String>,
-    output: Option<String>,
-    config: Option<String>,
-    count: usize,
-    seed: u64,
-    k: usize,
-    typo: bool,
-    phonetic: bool,
-    prefix: bool,
-    misses: usize,
-    alts: Vec<(String, f32)>,
+/// Hark's search engine: build an index ahead of time, generate benchmark queries, evaluate
+/// recall and latency, or run one search.
+#[derive(Debug, Parser)]
+#[command(name = "hark-engine", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-fn parse_args(raw: &[String]) -> Result<Args, String> {
-    let mut a = Args {
-        positional: Vec::new(),
-        output: None,
-        config: None,
-        count: 300,
-        seed: 1,
-        k: 10,
-        typo: true,
-        phonetic: true,
-        prefix: true,
-        misses: 0,
-        alts: Vec::new(),
-    };
-    let mut it = raw.iter();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match arg.as_str() {
-            "-o" | "--output" => a.output = Some(value(arg)?),
-            "--config" => a.config = Some(value(arg)?),
-            "--count" => a.count = value(arg)?.parse().map_err(|e| format!("--count: {e}"))?,
-            "--seed" => a.seed = value(arg)?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "-k" | "--limit" => a.k = value(arg)?.parse().map_err(|e| format!("-k: {e}"))?,
-            "--misses" => a.misses = value(arg)?.parse().map_err(|e| format!("--misses: {e}"))?,
-            "--no-typo" => a.typo = false,
-            "--no-phonetic" => a.phonetic = false,
-            "--no-prefix" => a.prefix = false,
-            "--alt" => {
-                let v = value(arg)?;
-                let (text, conf) = v.rsplit_once('=').ok_or("--alt wants TEXT=CONFIDENCE")?;
-                a.alts.push((
-                    text.to_owned(),
-                    conf.parse().map_err(|e| format!("--alt confidence: {e}"))?,
-                ));
-            }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(format!("unknown option {s}\n{USAGE}"))
-            }
-            _ => a.positional.push(arg.clone()),
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build a binary index from a JSON / JSON Lines catalog.
+    Index {
+        /// The catalog (a JSON array or JSON Lines of objects).
+        catalog: PathBuf,
+        /// Where to write the index.
+        #[arg(short, long, value_name = "INDEX")]
+        output: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// Write the deterministic benchmark query set (clean + misspelled).
+    Queries {
+        /// A catalog, or an index built by `hark-engine index`.
+        source: PathBuf,
+        /// Where to write the queries (JSON).
+        #[arg(short, long, value_name = "QUERIES")]
+        output: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
+        /// How many queries per set.
+        #[arg(long, default_value_t = 300)]
+        count: usize,
+        /// Random seed (the same seed gives the same queries).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Print recall@k and latency p50/p95 per query set.
+    Eval {
+        /// A catalog, or an index built by `hark-engine index`.
+        source: PathBuf,
+        /// Queries written by `hark-engine queries`.
+        queries: PathBuf,
+        #[command(flatten)]
+        config: ConfigArg,
+        #[command(flatten)]
+        matching: Matching,
+        /// Results per query.
+        #[arg(short = 'k', long = "limit", default_value_t = 10)]
+        k: usize,
+        /// Print this many missed queries per set.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        misses: usize,
+    },
+    /// Print the results of one query.
+    Search {
+        /// A catalog, or an index built by `hark-engine index`.
+        source: PathBuf,
+        /// The query text (the first recognizer alternative, confidence 1).
+        query: String,
+        /// Another recognizer alternative with its confidence; repeatable.
+        #[arg(long = "alt", value_name = "TEXT=CONFIDENCE", value_parser = alternative)]
+        alts: Vec<(String, f32)>,
+        #[command(flatten)]
+        config: ConfigArg,
+        #[command(flatten)]
+        matching: Matching,
+        /// Results to show.
+        #[arg(short = 'k', long = "limit", default_value_t = 10)]
+        k: usize,
+        /// Do not treat the last word as unfinished (no completions).
+        #[arg(long)]
+        no_prefix: bool,
+    },
+}
+
+/// The site configuration option shared by every command.
+#[derive(Debug, Args)]
+struct ConfigArg {
+    /// Site config (`hark.json`): its "fields" name the catalog's keys, and its "language",
+    /// "ranking" and "max_results" are used when indexing (see the field names below).
+    #[arg(long, value_name = "hark.json")]
+    config: Option<PathBuf>,
+}
+
+/// Match kinds that can be switched off.
+#[derive(Debug, Args)]
+struct Matching {
+    /// No typo tolerance.
+    #[arg(long)]
+    no_typo: bool,
+    /// No sound-alike matching.
+    #[arg(long)]
+    no_phonetic: bool,
+}
+
+/// Parses `TEXT=CONFIDENCE` (the last `=` splits, so the text may contain one).
+fn alternative(value: &str) -> Result<(String, f32), String> {
+    let (text, conf) = value.rsplit_once('=').ok_or("expected TEXT=CONFIDENCE")?;
+    let conf = conf
+        .parse()
+        .map_err(|e| format!("confidence {conf:?}: {e}"))?;
+    Ok((text.to_owned(), conf))
+}
+
+/// The help text listing the catalog field names a config's "fields" can change, from the
+/// defaults the library uses.
+fn field_names_help() -> String {
+    let f = FieldNames::default();
+    format!(
+        "Catalog field names (change them with --config: {{\"fields\": {{\"title\": \"name\", …}}}}):\n  \
+         id: \"{}\"  title: \"{}\" (required)  description: \"{}\"  category: \"{}\"  url: \"{}\"\n  \
+         keywords: {}",
+        f.id,
+        f.title,
+        f.description,
+        f.category,
+        f.url,
+        f.keywords
+            .iter()
+            .map(|k| format!("\"{k}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// Every command with all its arguments and options on one line each (for the tool's help),
+/// read from the clap definitions so it never drifts from them.
+fn commands_help(cmd: &clap::Command) -> String {
+    let mut out =
+        String::from("Every command and option (`hark-engine <COMMAND> --help` explains each):");
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        out.push_str("\n  hark-engine ");
+        out.push_str(sub.get_name());
+        for arg in sub.get_arguments().filter(|a| a.get_id() != "help") {
+            let value = arg
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map_or_else(|| arg.get_id().as_str().to_uppercase(), |v| v.to_string());
+            let takes_value = arg.get_action().takes_values();
+            let text = match (arg.get_long(), arg.get_short()) {
+                (None, None) => format!("<{value}>"),
+                (long, short) => {
+                    let name = long.map_or_else(
+                        || format!("-{}", short.unwrap_or('?')),
+                        |l| format!("--{l}"),
+                    );
+                    if takes_value {
+                        format!("{name} <{value}>")
+                    } else {
+                        name
+                    }
+                }
+            };
+            let required = arg.is_required_set() || arg.is_positional();
+            out.push(' ');
+            out.push_str(&if required { text } else { format!("[{text}]") });
         }
     }
-    Ok(a)
+    out
 }
 
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+/// The clap command: the tool's help lists every command's options, and every help ends with
+/// the default catalog field names.
+fn command() -> clap::Command {
+    let fields = field_names_help();
+    let mut cmd = Cli::command();
+    let summary = commands_help(&cmd);
+    cmd = cmd.after_help(format!("{summary}\n\n{fields}"));
+    for name in ["index", "queries", "eval", "search"] {
+        cmd = cmd.mut_subcommand(name, |s| s.after_help(fields.clone()));
+    }
+    cmd
 }
 
-fn config(a: &Args) -> Result<CatalogConfig, String> {
-    match &a.config {
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn config(arg: &ConfigArg) -> Result<CatalogConfig, String> {
+    match &arg.config {
         None => Ok(CatalogConfig::default()),
         Some(p) => {
             let cfg: CatalogConfig =
-                serde_json::from_slice(&read(p)?).map_err(|e| format!("{p}: {e}"))?;
-            cfg.validate().map_err(|e| format!("{p}: {e}"))?;
+                serde_json::from_slice(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?;
+            cfg.validate().map_err(|e| format!("{}: {e}", p.display()))?;
             Ok(cfg)
         }
     }
 }
 
 /// Loads an index file, or parses and indexes a catalog.
-fn load(path: &str, a: &Args) -> Result<Index, String> {
+fn load(path: &Path, arg: &ConfigArg) -> Result<Index, String> {
     let bytes = read(path)?;
+    let shown = path.display();
     let t = Instant::now();
     if bytes.starts_with(MAGIC) {
-        let index = Index::from_vec(bytes).map_err(|e| format!("{path}: {e}"))?;
+        let index = Index::from_vec(bytes).map_err(|e| format!("{shown}: {e}"))?;
         eprintln!(
-            "loaded {path}: {} documents in {:.1} ms",
+            "loaded {shown}: {} documents in {:.1} ms",
             index.len(),
             ms(t)
         );
         Ok(index)
     } else {
-        let cfg = config(a)?;
-        let catalog = parse_catalog(&bytes, &cfg).map_err(|e| format!("{path}: {e}"))?;
+        let cfg = config(arg)?;
+        let catalog = parse_catalog(&bytes, &cfg).map_err(|e| format!("{shown}: {e}"))?;
         for w in &catalog.warnings {
-            eprintln!("warning: {path}: {w}");
+            eprintln!("warning: {shown}: {w}");
         }
         let index = Index::build(&catalog, &cfg);
         eprintln!(
-            "indexed {path}: {} documents in {:.1} ms",
+            "indexed {shown}: {} documents in {:.1} ms",
             index.len(),
             ms(t)
         );
@@ -126,34 +235,29 @@ fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
-fn run(raw: &[String]) -> Result<(), String> {
-    let (cmd, rest) = raw.split_first().ok_or(USAGE)?;
-    let a = parse_args(rest)?;
-    let need = |n: usize| {
-        if a.positional.len() == n {
-            Ok(())
-        } else {
-            Err(format!("{cmd}: wrong arguments\n{USAGE}"))
-        }
-    };
-    match cmd.as_str() {
-        "index" => {
-            need(1)?;
-            let out = a.output.as_deref().ok_or("index: -o INDEX is required")?;
-            let path = &a.positional[0];
-            let cfg = config(&a)?;
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Index {
+            catalog,
+            output,
+            config: arg,
+        } => {
+            let cfg = config(&arg)?;
             let t = Instant::now();
-            let bytes = read(path)?;
-            let catalog = parse_catalog(&bytes, &cfg).map_err(|e| format!("{path}: {e}"))?;
+            let bytes = read(&catalog)?;
+            let shown = catalog.display();
+            let parsed_catalog =
+                parse_catalog(&bytes, &cfg).map_err(|e| format!("{shown}: {e}"))?;
             let parsed = ms(t);
-            for w in &catalog.warnings {
-                eprintln!("warning: {path}: {w}");
+            for w in &parsed_catalog.warnings {
+                eprintln!("warning: {shown}: {w}");
             }
             let t = Instant::now();
-            let index = Index::build(&catalog, &cfg);
+            let index = Index::build(&parsed_catalog, &cfg);
             let built = ms(t);
             let bytes = index.to_bytes();
-            std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+            let out = output.display();
+            std::fs::write(&output, &bytes).map_err(|e| format!("{out}: {e}"))?;
             println!(
                 "{out}: {} documents, {} words, {} bytes (parse {parsed:.0} ms, build {built:.0} ms)",
                 index.len(),
@@ -161,26 +265,37 @@ fn run(raw: &[String]) -> Result<(), String> {
                 bytes.len()
             );
         }
-        "queries" => {
-            need(1)?;
-            let out = a.output.as_deref().ok_or("queries: -o FILE is required")?;
-            let index = load(&a.positional[0], &a)?;
-            let qs = bench_queries::generate(&index, a.count, a.seed);
+        Command::Queries {
+            source,
+            output,
+            config: arg,
+            count,
+            seed,
+        } => {
+            let index = load(&source, &arg)?;
+            let qs = bench_queries::generate(&index, count, seed);
             let json = serde_json::to_string_pretty(&qs).map_err(|e| e.to_string())?;
-            std::fs::write(out, json).map_err(|e| format!("{out}: {e}"))?;
+            let out = output.display();
+            std::fs::write(&output, json).map_err(|e| format!("{out}: {e}"))?;
             println!("{out}: {} queries", qs.len());
         }
-        "eval" => {
-            need(2)?;
-            let index = load(&a.positional[0], &a)?;
-            let qs: Vec<BenchQuery> = serde_json::from_slice(&read(&a.positional[1])?)
-                .map_err(|e| format!("{}: {e}", a.positional[1]))?;
+        Command::Eval {
+            source,
+            queries,
+            config: arg,
+            matching,
+            k,
+            misses,
+        } => {
+            let index = load(&source, &arg)?;
+            let qs: Vec<BenchQuery> = serde_json::from_slice(&read(&queries)?)
+                .map_err(|e| format!("{}: {e}", queries.display()))?;
             let start = Instant::now();
-            let (typo, phonetic) = (a.typo, a.phonetic);
+            let (typo, phonetic) = (!matching.no_typo, !matching.no_phonetic);
             let reports = bench_queries::evaluate(
                 &index,
                 &qs,
-                a.k,
+                k,
                 |q| {
                     q.with_typo_tolerance(typo)
                         .with_phonetic(phonetic)
@@ -193,27 +308,34 @@ fn run(raw: &[String]) -> Result<(), String> {
                     "{:<10} {:>4} queries  recall@{} {:.3}  p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms",
                     format!("{:?}", r.set).to_lowercase(),
                     r.queries,
-                    a.k,
+                    k,
                     r.recall,
                     r.p50_ms,
                     r.p95_ms,
                     r.max_ms
                 );
-                for (q, expected, got) in r.misses.iter().take(a.misses) {
+                for (q, expected, got) in r.misses.iter().take(misses) {
                     println!("  miss: {q:?} wanted {expected:?}, got {got:?}");
                 }
             }
         }
-        "search" => {
-            need(2)?;
-            let index = load(&a.positional[0], &a)?;
-            let mut alts = vec![(a.positional[1].clone(), 1.0)];
-            alts.extend(a.alts.iter().cloned());
-            let q = Query::alternatives(alts)
-                .with_limit(a.k)
-                .with_typo_tolerance(a.typo)
-                .with_phonetic(a.phonetic)
-                .with_prefix_last_word(a.prefix);
+        Command::Search {
+            source,
+            query,
+            alts,
+            config: arg,
+            matching,
+            k,
+            no_prefix,
+        } => {
+            let index = load(&source, &arg)?;
+            let mut all = vec![(query.clone(), 1.0)];
+            all.extend(alts);
+            let q = Query::alternatives(all)
+                .with_limit(k)
+                .with_typo_tolerance(!matching.no_typo)
+                .with_phonetic(!matching.no_phonetic)
+                .with_prefix_last_word(!no_prefix);
             let t = Instant::now();
             let hits = index.search(&q);
             let took = ms(t);
@@ -229,26 +351,83 @@ fn run(raw: &[String]) -> Result<(), String> {
                 println!(
                     "no results{}",
                     index
-                        .suggest(&a.positional[1])
+                        .suggest(&query)
                         .map(|s| format!("; did you mean {s:?}?"))
                         .unwrap_or_default()
                 );
             }
             eprintln!("{} hits in {took:.3} ms", hits.len());
         }
-        "-h" | "--help" | "help" => println!("{USAGE}"),
-        other => return Err(format!("unknown command {other:?}\n{USAGE}")),
     }
     Ok(())
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // Help and version go to stdout with exit 0, usage errors to stderr with exit 2 (clap's).
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hark-engine: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn alternatives_split_at_the_last_equals_sign() {
+        assert_eq!(alternative("a=b=0.5"), Ok(("a=b".to_owned(), 0.5)));
+        assert!(alternative("no confidence").is_err());
+        assert!(alternative("x=high").is_err());
+    }
+
+    #[test]
+    fn options_parse_in_any_order() {
+        let m = command()
+            .try_get_matches_from([
+                "hark-engine",
+                "search",
+                "-k",
+                "3",
+                "cat.jsonl",
+                "fork",
+                "--alt",
+                "folk=0.4",
+                "--no-typo",
+            ])
+            .unwrap();
+        let Command::Search {
+            source,
+            query,
+            alts,
+            k,
+            matching,
+            no_prefix,
+            ..
+        } = Cli::from_arg_matches(&m).unwrap().command
+        else {
+            panic!("not a search");
+        };
+        assert_eq!(
+            (source, query.as_str(), k),
+            (PathBuf::from("cat.jsonl"), "fork", 3)
+        );
+        assert_eq!(alts, [("folk".to_owned(), 0.4)]);
+        assert!(matching.no_typo && !matching.no_phonetic && !no_prefix);
     }
 }

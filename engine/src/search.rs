@@ -352,12 +352,14 @@ impl Index {
         if limit == 0 || n == 0 {
             return Vec::new();
         }
+        // At most MAX_ALTERNATIVES are searched (the zip below stops with these confidences).
         if let Some(hits) = crate::filter::browse(self, query, limit) {
             return hits;
         }
         let mut confidences: Vec<f32> = query
             .alternatives
             .iter()
+            .take(analysis::MAX_ALTERNATIVES)
             .map(|(_, c)| {
                 if c.is_finite() {
                     c.clamp(0.0, 1.0)
@@ -518,7 +520,7 @@ impl Index {
 
     /// Folds a query text into words, without filler, and splits off its stop words (unless nothing else is left).
     fn query_words(&self, text: &str, strip_filler: bool) -> QueryWords {
-        let words = analysis::fold_text_with(&*self.folder, text);
+        let words = analysis::fold_query_with(&*self.folder, text);
         let words = if strip_filler {
             analysis::strip_filler(&words).to_vec()
         } else {

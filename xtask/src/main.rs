@@ -8,10 +8,12 @@
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
 //! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
 //! - `cargo xtask catalog --shop [--if-missing]`: build the shop demo catalog (Vendure's sample products, MIT).
+//! - `cargo xtask fuzz [--minutes N] [--target NAME]`: run the engine's fuzz targets and report per target.
 
 mod bench;
 mod catalog;
 mod eval;
+mod fuzz;
 mod osmem;
 mod proc;
 mod serve;
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "bench" => bench::run(rest),
         "eval" => eval::run(rest).map_err(|message| format!("eval: {message}")),
+        "fuzz" => fuzz::run(rest),
         "catalog" if rest.iter().any(|arg| arg == "--upload") => {
             setup::run(&setup::Needs { browser: false, e2e_packages: false, wasm_tools: false })
                 .and_then(|()| upload::run(rest).map_err(|message| format!("catalog --upload: {message}")))
@@ -71,4 +74,6 @@ const USAGE: &str = "usage: cargo xtask <task>
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
   bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)
                                              on the release dist/; writes bench-report/PAGE.md
-  eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md";
+  eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md
+  fuzz [--minutes N] [--target NAME]         run every engine fuzz target (cargo-fuzz, nightly) N minutes each (default 5);
+                                             prints executions, crashes and corpus size per target";

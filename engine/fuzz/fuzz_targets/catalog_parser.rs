@@ -1,5 +1,5 @@
-//! Arbitrary bytes into the catalog parser; a catalog that parses is indexed, round-tripped
-//! through bytes and searched.
+//! Arbitrary bytes into the catalog parser (JSON array or JSON Lines); a catalog that parses is
+//! indexed, round-tripped through bytes and searched, and its documents read back.
 #![no_main]
 
 use hark_engine::{parse_catalog, CatalogConfig, Index, Query};
@@ -10,7 +10,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(catalog) = parse_catalog(data, &cfg) {
         let index = Index::build(&catalog, &cfg);
         let loaded = Index::from_bytes(&index.to_bytes()).expect("a built index loads");
+        assert_eq!(loaded.len(), catalog.docs.len());
+        for (d, v) in catalog.docs.iter().zip(loaded.docs()) {
+            assert_eq!((d.id.as_str(), d.title.as_str()), (v.id, v.title));
+        }
         let q = Query::text(String::from_utf8_lossy(&data[..data.len().min(24)]).into_owned());
         assert_eq!(index.search(&q), loaded.search(&q));
+        let _ = loaded.suggest(&q.alternatives[0].0);
     }
 });

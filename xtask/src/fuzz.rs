@@ -1,0 +1,328 @@
+//! `cargo xtask fuzz [--minutes N] [--target NAME]...`: run the engine's cargo-fuzz targets and
+//! report executions, crashes and corpus size per target.
+//!
+//! - Installs cargo-fuzz (`cargo install cargo-fuzz --locked`) when `cargo fuzz` is missing.
+//! - Uses the machine's nightly toolchain (`cargo +nightly fuzz`) when rustup has one, else the
+//!   stable one with `RUSTC_BOOTSTRAP=1` (cargo-fuzz needs nightly flags).
+//! - Builds with debug assertions (so integer overflow panics too) and without a sanitizer: the
+//!   engine has no `unsafe` code, and the targets look for panics, hangs and runaway memory,
+//!   which libFuzzer reports by itself (`-timeout`, `-rss_limit_mb`, `-malloc_limit_mb`).
+//! - Each target starts from its committed seeds (`engine/fuzz/corpus/NAME`, read only) and
+//!   grows a working corpus in `target/fuzz/corpus/NAME`; crash inputs are written to
+//!   `target/fuzz/artifacts/NAME/`, and the full libFuzzer log to `target/fuzz/NAME.log`.
+//!
+//! A crash fails the task; its input belongs in `engine/tests/fuzz_regressions.rs`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Instant;
+
+use crate::proc::{checked, command, output_of, shown, timed, workspace_root};
+
+/// Minutes per target when `--minutes` is not given.
+const DEFAULT_MINUTES: f64 = 5.0;
+/// Seconds one input may take before libFuzzer reports it as a hang.
+const TIMEOUT_SECS: u32 = 10;
+/// Memory (MB) a run, or a single allocation, may use before libFuzzer reports it.
+const MEMORY_LIMIT_MB: u32 = 2048;
+
+/// What was asked on the command line.
+#[derive(Debug, Clone, PartialEq)]
+struct Options {
+    minutes: f64,
+    targets: Vec<String>,
+}
+
+/// One target's outcome, read from libFuzzer's final statistics.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Outcome {
+    executions: u64,
+    crashes: u32,
+    corpus: usize,
+    seconds: f64,
+    peak_rss_mb: u64,
+    crash_note: Option<String>,
+}
+
+/// Run the fuzz targets and print the table.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = parse_args(args)?;
+    let root = workspace_root();
+    let fuzz_dir = root.join("engine/fuzz");
+    let available = targets(&fuzz_dir)?;
+    let chosen = if options.targets.is_empty() { available.clone() } else { options.targets.clone() };
+    if let Some(unknown) = chosen.iter().find(|t| !available.contains(t)) {
+        return Err(format!("fuzz: no target `{unknown}` (there are: {})", available.join(", ")));
+    }
+    ensure_cargo_fuzz()?;
+    let toolchain = Toolchain::detect();
+    println!("==> fuzzing with {} for {} min per target", toolchain.describe(), options.minutes);
+    let out = root.join("target/fuzz");
+    let mut results = Vec::new();
+    for target in &chosen {
+        let outcome = timed(&format!("fuzz {target}"), || fuzz_one(&toolchain, &fuzz_dir, &out, target, options.minutes))?;
+        results.push((target.clone(), outcome));
+    }
+    println!("\n{}", table(&results));
+    let crashed: Vec<String> = results
+        .iter()
+        .filter(|(_, o)| o.crashes > 0)
+        .map(|(t, o)| format!("{t}: {}", o.crash_note.as_deref().unwrap_or("crashed")))
+        .collect();
+    if crashed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "fuzz: crashes found (add each input to engine/tests/fuzz_regressions.rs):\n  {}",
+            crashed.join("\n  ")
+        ))
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut options = Options { minutes: DEFAULT_MINUTES, targets: Vec::new() };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--minutes" => {
+                let value = it.next().ok_or("fuzz: --minutes needs a value")?;
+                options.minutes = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|m| m.is_finite() && *m > 0.0)
+                    .ok_or_else(|| format!("fuzz: --minutes wants a positive number, not `{value}`"))?;
+            }
+            "--target" => options.targets.push(it.next().ok_or("fuzz: --target needs a name")?.clone()),
+            other => return Err(format!("fuzz: unknown option `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+/// The fuzz targets: one file per target in `fuzz_targets/`, sorted.
+fn targets(fuzz_dir: &Path) -> Result<Vec<String>, String> {
+    let dir = fuzz_dir.join("fuzz_targets");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("fuzz: cannot list {}: {e}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rs")).map(str::to_owned))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+fn ensure_cargo_fuzz() -> Result<(), String> {
+    if output_of("cargo", &["fuzz", "--version"]).is_some() {
+        return Ok(());
+    }
+    timed("cargo install cargo-fuzz --locked (about 2 minutes)", || {
+        checked(command("cargo", &["install", "cargo-fuzz", "--locked"]))
+    })
+}
+
+/// How to get nightly features: rustup's nightly, or the stable compiler told to allow them.
+#[derive(Debug, Clone, PartialEq)]
+enum Toolchain {
+    Nightly(String),
+    Bootstrap,
+}
+
+impl Toolchain {
+    fn detect() -> Toolchain {
+        match output_of("rustup", &["run", "nightly", "rustc", "--version"]) {
+            Some(version) => Toolchain::Nightly(version),
+            None => Toolchain::Bootstrap,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Toolchain::Nightly(version) => format!("`cargo +nightly fuzz` ({version})"),
+            Toolchain::Bootstrap => "`RUSTC_BOOTSTRAP=1 cargo fuzz` (no nightly toolchain found)".to_owned(),
+        }
+    }
+
+    /// `cargo [+nightly] fuzz <args>` run from `dir`.
+    fn cargo_fuzz(&self, dir: &Path, args: &[&str]) -> std::process::Command {
+        let mut all: Vec<&str> = Vec::new();
+        if matches!(self, Toolchain::Nightly(_)) {
+            all.push("+nightly");
+        }
+        all.push("fuzz");
+        all.extend_from_slice(args);
+        let mut cmd = command("cargo", &all);
+        cmd.current_dir(dir);
+        if *self == Toolchain::Bootstrap {
+            cmd.env("RUSTC_BOOTSTRAP", "1");
+        }
+        cmd
+    }
+}
+
+/// Builds flags shared by the build and the run: release, debug assertions, no sanitizer.
+const BUILD_FLAGS: [&str; 3] = ["--debug-assertions", "--sanitizer", "none"];
+
+fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, minutes: f64) -> Result<Outcome, String> {
+    let mut build = vec!["build"];
+    build.extend_from_slice(&BUILD_FLAGS);
+    build.push(target);
+    checked(toolchain.cargo_fuzz(fuzz_dir, &build))?;
+
+    let corpus = out.join("corpus").join(target);
+    let artifacts = out.join("artifacts").join(target);
+    for dir in [&corpus, &artifacts] {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let seeds = fuzz_dir.join("corpus").join(target);
+    let seconds = (minutes * 60.0).round().max(1.0) as u64;
+    let (corpus_arg, seeds_arg) = (corpus.display().to_string(), seeds.display().to_string());
+    let flags = [
+        format!("-max_total_time={seconds}"),
+        "-print_final_stats=1".to_owned(),
+        format!("-timeout={TIMEOUT_SECS}"),
+        format!("-rss_limit_mb={MEMORY_LIMIT_MB}"),
+        format!("-malloc_limit_mb={MEMORY_LIMIT_MB}"),
+        format!("-artifact_prefix={}/", artifacts.display()),
+    ];
+    let mut args = vec!["run"];
+    args.extend_from_slice(&BUILD_FLAGS);
+    args.extend([target, corpus_arg.as_str()]);
+    if seeds.is_dir() {
+        args.push(seeds_arg.as_str());
+    }
+    args.push("--");
+    args.extend(flags.iter().map(String::as_str));
+
+    let log_path = out.join(format!("{target}.log"));
+    let log = std::fs::File::create(&log_path).map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
+    let mut cmd = toolchain.cargo_fuzz(fuzz_dir, &args);
+    let shown = shown(&cmd);
+    println!("    {shown}\n    log: {}", log_path.display());
+    let started = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(log)
+        .status()
+        .map_err(|e| format!("could not run {shown}: {e}"))?;
+    let text = std::fs::read_to_string(&log_path).map_err(|e| format!("cannot read {}: {e}", log_path.display()))?;
+    let mut outcome = parse_log(&text);
+    outcome.seconds = started.elapsed().as_secs_f64();
+    outcome.corpus = count_files(&corpus);
+    if !status.success() && outcome.crashes == 0 {
+        // Not a finding libFuzzer reported (e.g. a build failure): show the end of the log.
+        let tail: Vec<&str> = text.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect();
+        return Err(format!("{shown} failed ({status}):\n{}", tail.join("\n")));
+    }
+    Ok(outcome)
+}
+
+/// Executions, crashes and peak memory from a libFuzzer log (`-print_final_stats=1`).
+fn parse_log(log: &str) -> Outcome {
+    let mut outcome = Outcome::default();
+    for line in log.lines() {
+        let stat = |name: &str| line.strip_prefix(name).and_then(|v| v.trim().parse::<u64>().ok());
+        if let Some(n) = stat("stat::number_of_executed_units:") {
+            outcome.executions = n;
+        } else if let Some(n) = stat("stat::peak_rss_mb:") {
+            outcome.peak_rss_mb = n;
+        } else if line.contains("ERROR: libFuzzer:") {
+            outcome.crashes += 1;
+            outcome.crash_note = Some(line.trim().to_owned());
+        } else if let Some(path) = line.split("Test unit written to ").nth(1) {
+            let note = outcome.crash_note.take().unwrap_or_default();
+            outcome.crash_note = Some(format!("{note} → {}", path.trim()));
+        }
+    }
+    outcome
+}
+
+fn count_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map(|entries| entries.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).count()).unwrap_or(0)
+}
+
+/// The per-target table printed at the end.
+fn table(results: &[(String, Outcome)]) -> String {
+    let mut out = String::from(
+        "| target | executions | exec/s | crashes | corpus | peak RSS | time |\n|---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for (target, o) in results {
+        let rate = if o.seconds > 0.0 { o.executions as f64 / o.seconds } else { 0.0 };
+        let _ = writeln!(
+            out,
+            "| {target} | {} | {rate:.0} | {} | {} | {} MB | {:.0} s |",
+            thousands(o.executions),
+            o.crashes,
+            o.corpus,
+            o.peak_rss_mb,
+            o.seconds
+        );
+    }
+    out
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options() {
+        assert_eq!(parse_args(&[]).unwrap(), Options { minutes: DEFAULT_MINUTES, targets: vec![] });
+        let o = parse_args(&args(&["--minutes", "0.5", "--target", "index_parser", "--target", "catalog_parser"])).unwrap();
+        assert_eq!(o, Options { minutes: 0.5, targets: args(&["index_parser", "catalog_parser"]) });
+        for bad in [&["--minutes"][..], &["--minutes", "-1"], &["--minutes", "soon"], &["--target"], &["--jobs", "2"]] {
+            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn reads_final_stats_and_crashes_from_a_libfuzzer_log() {
+        let clean = "INFO: Seed: 1\n#2048\tpulse  cov: 900 ft: 2000 corp: 40/3Kb exec/s: 1024 rss: 60Mb\n\
+                     Done 1234567 runs in 61 second(s)\nstat::number_of_executed_units: 1234567\n\
+                     stat::average_exec_per_sec:     20238\nstat::new_units_added:          311\n\
+                     stat::slowest_unit_time_sec:    0\nstat::peak_rss_mb:              71\n";
+        let o = parse_log(clean);
+        assert_eq!((o.executions, o.crashes, o.peak_rss_mb, o.crash_note), (1_234_567, 0, 71, None));
+
+        let crash = "thread '<unnamed>' panicked at src/index.rs:10:5:\nindex out of bounds\n\
+                     ==9584== ERROR: libFuzzer: deadly signal\nSUMMARY: libFuzzer: deadly signal\n\
+                     artifact_prefix='/t/'; Test unit written to /t/crash-abc\n\
+                     stat::number_of_executed_units: 42\n";
+        let o = parse_log(crash);
+        assert_eq!((o.executions, o.crashes), (42, 1));
+        assert!(o.crash_note.unwrap().ends_with("→ /t/crash-abc"));
+    }
+
+    #[test]
+    fn every_target_has_committed_seeds() {
+        let names = targets(&workspace_root().join("engine/fuzz")).unwrap();
+        assert!(names.len() >= 4, "{names:?}");
+        for name in &names {
+            let seeds = count_files(&workspace_root().join("engine/fuzz/corpus").join(name));
+            assert!(seeds > 0, "{name} has no seeds in engine/fuzz/corpus/{name}");
+        }
+    }
+
+    #[test]
+    fn table_lists_each_target() {
+        let o = Outcome { executions: 10_500_000, crashes: 0, corpus: 812, seconds: 600.0, peak_rss_mb: 80, crash_note: None };
+        let t = table(&[("index_parser".into(), o)]);
+        assert!(t.contains("| index_parser | 10,500,000 | 17500 | 0 | 812 | 80 MB | 600 s |"), "{t}");
+    }
+}
