@@ -1,5 +1,8 @@
 //! Facet and number columns: filters, sorts, browsing, facet counts, and the index format.
 
+mod support;
+use support::crc32;
+
 use hark_engine::{
     parse_catalog, CatalogConfig, Filter, Hit, Index, IndexError, Query, Sort, FORMAT_VERSION,
     MAGIC,
@@ -231,21 +234,6 @@ fn hostile_column_sections_fail_to_load_without_panicking() {
     }
 }
 
-/// CRC-32 (IEEE), bitwise: the index's checksum, recomputed for the damage test.
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                0xEDB8_8320 ^ (crc >> 1)
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
 
 #[test]
 fn number_and_config_errors_name_the_field() {

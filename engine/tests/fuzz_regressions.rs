@@ -6,6 +6,9 @@
 //! state byte of its vocabulary FST's first node changed (`^ 0x40` at byte 16 of the FST),
 //! re-sealed with a valid CRC-32. The sweep below checks every such single-byte change.
 
+mod support;
+use support::crc32;
+
 use hark_engine::analysis::{edit_distance, fold_query_with, fold_text, MAX_QUERY_WORD_CHARS};
 use hark_engine::{parse_catalog, CatalogConfig, DefaultFolder, Index, IndexError, Query};
 
@@ -43,20 +46,6 @@ fn reseal(body: &mut [u8]) {
     body[n..].copy_from_slice(&crc.to_le_bytes());
 }
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                0xEDB8_8320 ^ (crc >> 1)
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
 
 /// Everything a page does with a loaded index.
 fn exercise(index: &Index) {

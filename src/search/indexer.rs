@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
+use crate::speech::recognition::describe;
+
 /// The worker's loader script beside index.html (it loads `hark-worker.js` and `hark-worker_bg.wasm`, which trunk
 /// writes unhashed: a worker is named at run time).
 pub const WORKER_SCRIPT: &str = "worker-boot.js";
@@ -161,8 +163,4 @@ impl Drop for Terminate {
         self.worker.set_onerror(None);
         self.worker.terminate();
     }
-}
-
-fn describe(error: &JsValue) -> String {
-    crate::speech::recognition::describe(error)
 }

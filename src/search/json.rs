@@ -19,10 +19,11 @@ pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
-    use wasm_bindgen::JsValue;
+    // `JSON.parse`'s `SyntaxError` message reads "Unexpected token … (line 3 column 5)".
+    use crate::speech::recognition::describe;
 
     pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-        let value = js_sys::JSON::parse(text).map_err(|error| syntax_error(&error))?;
+        let value = js_sys::JSON::parse(text).map_err(|error| describe(&error))?;
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
             let path = error.path().to_string();
             // serde-wasm-bindgen's errors are JS `Error`s: "Error: invalid type …".
@@ -35,12 +36,7 @@ mod imp {
     pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         let value = value.serialize(&serializer).map_err(|error| error.to_string())?;
-        js_sys::JSON::stringify(&value).map(String::from).map_err(|error| syntax_error(&error))
-    }
-
-    /// `JSON.parse`'s `SyntaxError` message ("Unexpected token … (line 3 column 5)").
-    fn syntax_error(error: &JsValue) -> String {
-        crate::speech::recognition::describe(error)
+        js_sys::JSON::stringify(&value).map(String::from).map_err(|error| describe(&error))
     }
 }
 

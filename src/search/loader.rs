@@ -4,7 +4,7 @@
 //!
 //! The page links no catalog parser and no index builder: it only reads index bytes.
 
-use hark_engine::Index;
+use hark_engine::{Index, IndexError};
 
 use super::config::SpeakConfig;
 use super::fetch::{fetch_bytes, FetchError};
@@ -87,7 +87,7 @@ pub async fn load(
         let loaded = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent)))
             .await
             .map_err(LoadError::from)
-            .and_then(|bytes| read_index(bytes, &url));
+            .and_then(|bytes| Index::from_vec(bytes).map_err(index_error(&url)));
         match loaded {
             Ok(index) => return Ok(finish(ready(index, max_results), warnings)),
             // A catalog to fall back on: say what went wrong and index that instead.
@@ -113,14 +113,13 @@ pub async fn load(
     })?;
     warnings.extend(built.warnings);
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
-    let index = Index::from_built_vec(built.bytes)
-        .map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })?;
+    let index = Index::from_built_vec(built.bytes).map_err(index_error(&url))?;
     Ok(finish(ready(index, max_results), warnings))
 }
 
-/// Read index bytes (checked: magic, version, checksum, every section's shape).
-fn read_index(bytes: Vec<u8>, url: &str) -> Result<Index, LoadError> {
-    Index::from_vec(bytes).map_err(|error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() })
+/// Why the index for `url` could not be read, as a load error naming it.
+fn index_error(url: &str) -> impl Fn(IndexError) -> LoadError + '_ {
+    move |error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() }
 }
 
 fn ready(mut index: Index, max_results: usize) -> Provider {
