@@ -226,7 +226,7 @@ describe('voice commands', () => {
     await say(page, 'please read the second one');
     await readingOf(page, new RegExp(`^${shown[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
     assert.equal(await ui(page).search.inputValue(), 'lamp', 'a command is not a search');
-    await eventually(async () => assert.match(await page.locator('.voice-ack').innerText(), /Reading result 2/));
+    await eventually(async () => assert.match(await statusText(page), /^Okay, reading result 2\. /));
 
     const before = (await spoken(page)).filter((u) => /for lamp\.$/.test(u.text)).length;
     await say(page, 'repeat');
@@ -235,7 +235,8 @@ describe('voice commands', () => {
     );
 
     await say(page, 'okay next');
-    await readingOf(page, new RegExp(`^${shown[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
+    await readingOf(page, /^Results 11 to /);
+    await eventually(async () => assert.ok((await titles(page)).every((t) => !shown.includes(t)), 'the next page'));
 
     await say(page, 'stop sign');
     await eventually(async () => assert.equal(await ui(page).search.inputValue(), 'stop sign'));
@@ -247,7 +248,34 @@ describe('voice commands', () => {
     await say(page, 'stopp');
     await eventually(async () => assert.equal(await pressed(page), 'false'), { message: '"stopp" stops listening' });
     await eventually(async () => assert.equal(await fake(page, 'activeCount'), 0));
-    assert.match(await page.locator('.voice-ack').innerText(), /Stopped/);
+    await eventually(async () => assert.match(await statusText(page), /^Okay, I stopped listening and reading\./));
+    assert.deepEqual(errors, []);
+  });
+
+  test('"next" shows the next page of results, and the status line says which', T, async () => {
+    const { page, errors } = await h.newPage({ config: { speakMs: 5 } });
+    await openReady(page);
+    await ui(page).continuous.uncheck();
+    await page.getByRole('checkbox', { name: 'Read results aloud' }).uncheck();
+    await ask(page, 'lamp');
+    await eventually(async () => assert.match(await statusText(page), /^\d+ results for “lamp”\.$/));
+    const first = await titles(page);
+    assert.equal(first.length, 10, 'a full first page');
+    await ask(page, 'more results');
+    await eventually(async () =>
+      assert.match(await statusText(page), /^Okay, here are the next results\. Results 11 to \d+ for “lamp”\./),
+    );
+    const next = await titles(page);
+    assert.ok(next.length > 0, 'a second page');
+    assert.deepEqual(next.filter((t) => first.includes(t)), [], 'other results than the first page');
+    // Asked for by voice, so read although "Read results aloud" is off.
+    await readingOf(page, /^Results 11 to /);
+    assert.equal(await ui(page).search.inputValue(), 'lamp', 'the same search');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'lamp');
+    await ui(page).search.fill('lamp shade');
+    await eventually(async () => assert.doesNotMatch(await statusText(page), /Okay|Results 11/), {
+      message: 'a new search starts at the first page, without the old acknowledgement',
+    });
     assert.deepEqual(errors, []);
   });
 

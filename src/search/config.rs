@@ -27,6 +27,35 @@ use serde::{Deserialize, Deserializer};
 
 use crate::speech::template::Template;
 
+/// The boost of each `phrases` entry of `hark.json`, in the recognizer's 0–10: the middle of the 1–5 that Hark's
+/// own choice from a catalog gives.
+pub const CONFIGURED_PHRASE_BOOST: f32 = 3.0;
+
+/// The longest `phrases` entry: a name, not a sentence.
+pub const MAX_PHRASE_CHARS: usize = 100;
+
+/// Trim the configured phrases and check their number and length; the error names the entry.
+pub fn validated_phrases(phrases: Vec<String>) -> Result<Vec<String>, String> {
+    let max = hark_engine::phrases::MAX_PHRASES;
+    if phrases.len() > max {
+        return Err(format!("phrases has {} entries; a recognizer takes at most {max}", phrases.len()));
+    }
+    phrases
+        .into_iter()
+        .enumerate()
+        .map(|(i, phrase)| {
+            let phrase = phrase.trim().to_string();
+            if phrase.is_empty() {
+                Err(format!("phrases[{i}] is empty"))
+            } else if phrase.chars().count() > MAX_PHRASE_CHARS {
+                Err(format!("phrases[{i}] is longer than {MAX_PHRASE_CHARS} characters; give a name, not a sentence"))
+            } else {
+                Ok(phrase)
+            }
+        })
+        .collect()
+}
+
 /// The default catalog's prebuilt index, built by `cargo xtask catalog`.
 pub const DEFAULT_INDEX: &str = "catalog/things.hidx";
 /// The default catalog itself (used if the index cannot be read).
@@ -47,6 +76,11 @@ pub struct SiteConfig {
     pub speak: SpeakConfig,
     /// Search an OpenSearch/Elasticsearch index instead of loading a catalog. Default: none (the embedded engine).
     pub remote: Option<RemoteConfig>,
+    /// Names the speech recognizer should expect (contextual biasing, where the browser has it), each boosted by
+    /// [`CONFIGURED_PHRASE_BOOST`]: at most [`MAX_PHRASES`](hark_engine::phrases::MAX_PHRASES) non-blank entries
+    /// of at most [`MAX_PHRASE_CHARS`] characters. With a remote engine this is the only source; with a loaded
+    /// catalog it replaces the phrases Hark would choose from it. Default: none.
+    pub phrases: Vec<String>,
     /// Field names, weights, language and result count, passed to the engine.
     #[serde(flatten)]
     pub engine: CatalogConfig,
@@ -187,6 +221,7 @@ impl Default for SiteConfig {
             noun: "things".into(),
             speak: SpeakConfig::default(),
             remote: None,
+            phrases: Vec::new(),
             engine: CatalogConfig::default(),
         }
     }
@@ -281,6 +316,7 @@ impl SiteConfig {
         let text = std::str::from_utf8(bytes).map_err(|error| format!("it is not UTF-8 text ({error})"))?;
         let mut config: Self = super::json::parse(text)?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
+        config.phrases = validated_phrases(config.phrases)?;
         Ok(config)
     }
 
@@ -302,6 +338,20 @@ mod tests {
         let config = SiteConfig::parse(b"{}").unwrap_or_default();
         assert_eq!(config.sources(), (Some(DEFAULT_INDEX.into()), Some(DEFAULT_CATALOG.into())));
         assert_eq!(config.noun, "things");
+    }
+
+    #[test]
+    fn configured_phrases_are_trimmed_and_checked() {
+        let config = SiteConfig::parse(br#"{"phrases": [" Aeron chair ", "Hark"]}"#).unwrap_or_default();
+        assert_eq!(config.phrases, ["Aeron chair", "Hark"]);
+        assert_eq!(SiteConfig::parse(b"{}").unwrap_or_default().phrases, Vec::<String>::new());
+        let blank = SiteConfig::parse(br#"{"phrases": ["lamp", "  "]}"#);
+        assert_eq!(blank.err().as_deref(), Some("phrases[1] is empty"));
+        let long = format!(r#"{{"phrases": ["{}"]}}"#, "a".repeat(MAX_PHRASE_CHARS + 1));
+        assert!(SiteConfig::parse(long.as_bytes()).is_err_and(|e| e.starts_with("phrases[0] is longer")));
+        let many = format!(r#"{{"phrases": [{}]}}"#, vec![r#""x""#; 301].join(","));
+        assert!(SiteConfig::parse(many.as_bytes()).is_err_and(|e| e.contains("at most 300")));
+        assert!(SiteConfig::parse(br#"{"phrases": "lamp"}"#).is_err(), "a list, not a string");
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// What is read aloud.
     pub speak: SpeakConfig,
+    /// The recognizer phrases `hark.json` names (`phrases`), trimmed and checked; empty when it names none.
+    pub phrases: Vec<String>,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -76,8 +78,8 @@ pub async fn load(
     let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
-    let (noun, speak) = (config.noun.clone(), config.speak.clone());
-    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak };
+    let (noun, speak, phrases) = (config.noun.clone(), config.speak.clone(), std::mem::take(&mut config.phrases));
+    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak, phrases };
     if let Some(remote) = config.remote.take() {
         return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }

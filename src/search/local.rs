@@ -52,10 +52,15 @@ impl LocalSearch {
         } else {
             Query::alternatives(request.alternatives.iter().cloned())
         };
+        // A later page: rank the results up to its end and keep the last page of them.
+        let size = self.index.max_results();
+        let offset = (request.page as usize).saturating_mul(size);
+        let query = query.with_limit(offset.saturating_add(size));
         let results: Vec<SearchResult> = self
             .index
             .search(&query)
             .into_iter()
+            .skip(offset)
             .filter_map(|hit| {
                 let doc = self.index.doc(hit.doc)?;
                 Some(SearchResult {
@@ -69,7 +74,7 @@ impl LocalSearch {
                 })
             })
             .collect();
-        let suggestion = if results.is_empty() { self.index.suggest(&request.text) } else { None };
-        SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion, total: None }
+        let suggestion = if results.is_empty() && offset == 0 { self.index.suggest(&request.text) } else { None };
+        SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion, total: None, offset }
     }
 }

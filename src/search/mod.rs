@@ -51,6 +51,8 @@ pub struct SearchRequest {
     pub text: String,
     /// A spoken phrase's alternatives with confidences, best first; empty for typed text.
     pub alternatives: Vec<(String, f32)>,
+    /// Which page of results: 0 is the first (results 1 to the page size), 1 the next ("next", "more results").
+    pub page: u32,
 }
 
 impl SearchRequest {
@@ -63,6 +65,11 @@ impl SearchRequest {
     pub fn spoken(alternatives: Vec<(String, f32)>) -> Self {
         let text = alternatives.first().map(|(text, _)| text.clone()).unwrap_or_default();
         Self { text, alternatives, origin: Origin::Spoken, ..Self::default() }
+    }
+
+    /// The page after this one of the same search, from `origin` (numbered by whoever sends it).
+    pub fn next_page(&self, origin: Origin) -> Self {
+        Self { page: self.page.saturating_add(1), origin, ..self.clone() }
     }
 
     /// The same request from `origin`.
@@ -109,4 +116,6 @@ pub struct SearchResponse {
     pub suggestion: Option<String>,
     /// How many documents matched in all, when the provider pages (a remote cluster); `None` when `results` is all.
     pub total: Option<u64>,
+    /// The rank of the first result, counted from 0: non-zero on a later page ([`SearchRequest::page`]).
+    pub offset: usize,
 }

@@ -87,7 +87,8 @@ impl Provider {
                         }
                     }
                 };
-                match remote.start(request, 0, on_slow, deliver) {
+                let from = request.page.saturating_mul(remote.config().size);
+                match remote.start(request, from, on_slow, deliver) {
                     Ok(in_flight) => Pending { _in_flight: Some(in_flight) },
                     Err(error) => {
                         if let Some(answer) = answer.take() {

@@ -197,7 +197,8 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
             })
         })
         .collect::<Result<Vec<_>, RemoteError>>()?;
-    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total })
+    let offset = (request.page as usize).saturating_mul(config.size as usize);
+    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total, offset })
 }
 
 /// A field's value as display text: strings as they are, numbers and booleans written out, arrays joined with ", ".

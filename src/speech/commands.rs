@@ -34,11 +34,11 @@ impl VoiceCommand {
     /// A short written acknowledgement.
     pub fn acknowledgement(self) -> String {
         match self {
-            Self::Stop => "Stopped.".to_string(),
-            Self::Next => "Next results.".to_string(),
-            Self::Read(n) => format!("Reading result {n}."),
-            Self::Repeat => "Reading again.".to_string(),
-            Self::Clear => "Search cleared.".to_string(),
+            Self::Stop => "Okay, I stopped listening and reading.".to_string(),
+            Self::Next => "Okay, here are the next results.".to_string(),
+            Self::Read(n) => format!("Okay, reading result {n}."),
+            Self::Repeat => "Okay, reading the results again.".to_string(),
+            Self::Clear => "Okay, the search is cleared.".to_string(),
         }
     }
 }

@@ -122,6 +122,8 @@ pub enum Action {
     Clear,
     /// Show (or say) that a command was understood.
     Acknowledge(VoiceCommand),
+    /// Search the next page of the newest request ("next", "more results"); its answer is read.
+    NextPage,
 }
 
 /// What part of an answer is read.
@@ -131,8 +133,6 @@ pub enum Part {
     Top,
     /// Only the result at this position (0-based).
     One(usize),
-    /// The `n`th further page of results after the top ones (1 = the results right after those read first).
-    Page(usize),
 }
 
 /// How a press of the button is going.
@@ -157,8 +157,8 @@ pub struct Coordinator {
     /// The newest request, once it is answered and not empty (what "repeat" and "read the second one" read).
     answered: Option<u64>,
     latest_empty: bool,
-    /// How many pages "next" has gone past the top results of `answered`.
-    page: usize,
+    /// "next" asked for a page: the request made for it is read even when automatic reading is off.
+    next_asked: bool,
     reading: bool,
     read_aloud: bool,
     press: Press,
@@ -190,7 +190,8 @@ impl Coordinator {
                 self.latest = seq;
                 self.latest_empty = empty;
                 self.answered = None;
-                self.to_read = (origin.is_final() && !empty && self.read_aloud).then_some(seq);
+                let asked = std::mem::take(&mut self.next_asked);
+                self.to_read = (!empty && (asked || origin.is_final() && self.read_aloud)).then_some(seq);
                 // A new request cancels the speech still under way for the old one.
                 self.stop_reading()
             }
@@ -198,9 +199,8 @@ impl Coordinator {
                 if seq != self.latest {
                     return vec![];
                 }
-                if !self.latest_empty && self.answered != Some(seq) {
+                if !self.latest_empty {
                     self.answered = Some(seq);
-                    self.page = 0;
                 }
                 if self.to_read != Some(seq) {
                     return vec![];
@@ -330,16 +330,19 @@ impl Coordinator {
                 self.answered = None;
                 actions.push(Action::Clear);
             }
-            VoiceCommand::Repeat | VoiceCommand::Read(_) | VoiceCommand::Next => {
+            VoiceCommand::Next => {
+                actions.extend(self.stop_reading());
+                if self.answered.is_some() {
+                    self.next_asked = true;
+                    actions.push(Action::NextPage);
+                }
+            }
+            VoiceCommand::Repeat | VoiceCommand::Read(_) => {
                 actions.extend(self.stop_reading());
                 // Asked for by voice, so read even when automatic reading is off.
                 if let Some(seq) = self.answered {
                     let part = match command {
                         VoiceCommand::Read(n) => Part::One(n.saturating_sub(1)),
-                        VoiceCommand::Next => {
-                            self.page += 1;
-                            Part::Page(self.page)
-                        }
                         _ => Part::Top,
                     };
                     actions.extend(self.read(seq, part));
@@ -538,6 +541,20 @@ mod tests {
     }
 
     #[test]
+    fn the_next_page_is_read_when_asked_for_by_voice_even_with_reading_off() {
+        let mut c = Coordinator::new(false);
+        assert_eq!(c.handle(Event::Command(VoiceCommand::Next)), vec![Acknowledge(VoiceCommand::Next)], "no answer yet");
+        spoken(&mut c, 1);
+        assert_eq!(c.handle(Event::Answered { seq: 1 }), vec![], "reading is off");
+        assert_eq!(c.handle(Event::Command(VoiceCommand::Next)), vec![Acknowledge(VoiceCommand::Next), NextPage]);
+        c.handle(Event::Requested { seq: 2, origin: Origin::Spoken, empty: false });
+        assert_eq!(c.handle(Event::Answered { seq: 2 }), vec![HoldRecognizer, Read { seq: 2, part: Part::Top }]);
+        c.handle(Event::ReadingEnded);
+        spoken(&mut c, 3);
+        assert_eq!(c.handle(Event::Answered { seq: 3 }), vec![], "an ordinary search after it is not read");
+    }
+
+    #[test]
     fn escape_stops_everything() {
         let mut c = Coordinator::new(true);
         spoken(&mut c, 1);
@@ -567,11 +584,11 @@ mod tests {
             c.handle(Event::Command(VoiceCommand::Stop)),
             vec![Acknowledge(VoiceCommand::Stop), StopListening, StopReading]
         );
-        for page in 1..=2 {
-            assert_eq!(
-                c.handle(Event::Command(VoiceCommand::Next)),
-                vec![Acknowledge(VoiceCommand::Next), HoldRecognizer, Read { seq: 1, part: Part::Page(page) }]
-            );
+        // "next" asks for the next page, and its answer is read.
+        for seq in 2..=3 {
+            assert_eq!(c.handle(Event::Command(VoiceCommand::Next)), vec![Acknowledge(VoiceCommand::Next), NextPage]);
+            assert_eq!(c.handle(Event::Requested { seq, origin: Origin::Spoken, empty: false }), vec![]);
+            assert_eq!(c.handle(Event::Answered { seq }), vec![HoldRecognizer, Read { seq, part: Part::Top }]);
             c.handle(Event::ReadingEnded);
         }
         assert_eq!(c.handle(Event::Command(VoiceCommand::Clear)), vec![Acknowledge(VoiceCommand::Clear), Clear]);

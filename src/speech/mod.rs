@@ -27,6 +27,7 @@ pub mod transcript;
 pub mod voices;
 
 pub mod capabilities;
+pub mod microphone;
 pub mod recognition;
 pub mod support;
 pub mod synthesis;

@@ -29,6 +29,9 @@ pub struct RecognitionOptions {
     pub process_locally: bool,
     /// Phrases to boost (text, boost 0–10), passed as `SpeechRecognitionPhrase`s where supported.
     pub phrases: Vec<(String, f32)>,
+    /// Listen to this track (`start(track)`) instead of letting the recognizer open the microphone; only where
+    /// [`track_input_supported`](super::microphone::track_input_supported).
+    pub track: Option<web_sys::MediaStreamTrack>,
 }
 
 impl Default for RecognitionOptions {
@@ -40,6 +43,7 @@ impl Default for RecognitionOptions {
             max_alternatives: 3,
             process_locally: false,
             phrases: Vec::new(),
+            track: None,
         }
     }
 }
@@ -112,7 +116,11 @@ impl RecognitionSession {
             }
         }
         let session = Self { recognizer, listener };
-        session.recognizer.start().map_err(|error| RecognitionError::StartFailed(describe(&error)))?;
+        let started = match &options.track {
+            Some(track) => start_with_track(&session.recognizer, track),
+            None => session.recognizer.start(),
+        };
+        started.map_err(|error| RecognitionError::StartFailed(describe(&error)))?;
         Ok(session)
     }
 
@@ -136,6 +144,12 @@ impl Drop for RecognitionSession {
         }
         self.recognizer.abort();
     }
+}
+
+/// `recognizer.start(track)`: web-sys binds only the old `start(MediaStream)` overload.
+fn start_with_track(recognizer: &SpeechRecognition, track: &web_sys::MediaStreamTrack) -> Result<(), JsValue> {
+    let start: js_sys::Function = Reflect::get(recognizer, &"start".into())?.dyn_into()?;
+    start.call1(recognizer, track).map(drop)
 }
 
 /// `SpeechRecognitionPhrase`s for `phrases` (boosts clamped to 0–10); `None` without the constructor or when one

@@ -8,7 +8,11 @@
 //! view! { <button aria-pressed=move || is_listening.get().to_string() on:click=move |_| toggle.run(())>"🎤"</button> }
 //! ```
 //!
-//! The microphone is released when listening stops and when the owning component is disposed.
+//! The microphone is released when listening stops and when the owning component is disposed. Where recognizers
+//! take a track ([`track_input_supported`]), the hook captures the microphone itself (echo cancellation on), passes
+//! the track to `start(track)` and reports its level (`level`); the track is stopped when listening stops, when the
+//! owner goes away and when the page does (`pagehide`). Elsewhere there is no second capture and `level` stays
+//! `None`.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -19,6 +23,7 @@ use leptos::prelude::*;
 use super::capabilities::{is_false_support, known_fork, ContinuousProbe};
 use super::error::RecognitionError;
 use super::machine::{Command, Input, Phase, SessionMachine};
+use super::microphone::{track_input_supported, CaptureError, MicCapture};
 use super::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
 use super::restart::RestartPolicy;
 use super::serial::Serial;
@@ -134,6 +139,10 @@ pub struct UseSpeechRecognitionReturn {
     pub error: Signal<Option<RecognitionError>>,
     /// True when continuous listening stopped by itself after a long silence.
     pub stopped_after_silence: Signal<bool>,
+    /// The microphone level, 0–100, while Hark captures the microphone itself and listens; `None` elsewhere.
+    pub level: Signal<Option<u8>>,
+    /// Why Hark could not capture the microphone itself (it then listens without the meter), until the next start.
+    pub capture_error: Signal<Option<CaptureError>>,
     /// True once the recognizer has been seen to end after every phrase although continuous mode was asked for
     /// (Chrome Android): continuous mode cannot work here, holding to talk can.
     pub ends_every_phrase: Signal<bool>,
@@ -172,6 +181,8 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         error: RwSignal::new(None),
         stopped_after_silence: RwSignal::new(false),
         ends_every_phrase: RwSignal::new(false),
+        level: RwSignal::new(None),
+        capture_error: RwSignal::new(None),
     };
     let driver = Rc::new(Driver {
         serial: Serial::new(DriverState {
@@ -186,6 +197,9 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
             phrases_refused: false,
             retry_without_phrases: false,
             probe: ContinuousProbe::default(),
+            capture: Capture::default(),
+            track_input: is_supported && track_input_supported(),
+            capture_attempts: 0,
         }),
         options: options.clone(),
         signals,
@@ -212,6 +226,8 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
         error: signals.error.into(),
         stopped_after_silence: signals.stopped_after_silence.into(),
         ends_every_phrase: signals.ends_every_phrase.into(),
+        level: signals.level.into(),
+        capture_error: signals.capture_error.into(),
         start: Callback::new(move |()| send(Work::UserStart)),
         stop: Callback::new(move |()| send(Work::UserStop)),
         toggle: Callback::new(move |()| send(Work::UserToggle)),
@@ -232,6 +248,8 @@ struct Outputs {
     error: RwSignal<Option<RecognitionError>>,
     stopped_after_silence: RwSignal<bool>,
     ends_every_phrase: RwSignal<bool>,
+    level: RwSignal<Option<u8>>,
+    capture_error: RwSignal<Option<CaptureError>>,
 }
 
 enum Work {
@@ -243,6 +261,22 @@ enum Work {
     RestartDue,
     Hold,
     Unhold,
+    /// The page's own microphone capture numbered `.0` opened (or failed).
+    Captured(u64, Result<MicCapture, CaptureError>),
+}
+
+/// The page's own microphone capture, where recognizers take a track.
+#[derive(Default)]
+enum Capture {
+    /// None open.
+    #[default]
+    Closed,
+    /// `getUserMedia` asked (capture number `attempt`); the start that needs it waits in `waiting`.
+    Opening { attempt: u64, waiting: Input },
+    /// Open: its track goes to every session until listening stops.
+    Open(MicCapture),
+    /// Refused in this visit: listen without it, and do not ask again.
+    Refused,
 }
 
 struct DriverState {
@@ -262,6 +296,11 @@ struct DriverState {
     /// Start again (once) when the session that refused the phrases ends.
     retry_without_phrases: bool,
     probe: ContinuousProbe,
+    capture: Capture,
+    /// Whether recognizers here take a track (checked once).
+    track_input: bool,
+    /// Numbers the capture attempts, so a late answer to a cancelled one is dropped.
+    capture_attempts: u64,
 }
 
 /// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
@@ -284,9 +323,11 @@ impl Driver {
             Work::UserStart => Some(self.user_start()),
             Work::UserStartHeld => Some(Input::UserStart { continuous: true }),
             Work::UserStop => Some(Input::UserStop),
-            Work::UserToggle => {
-                Some(if state.machine.wants_listening() { Input::UserStop } else { self.user_start() })
-            }
+            Work::UserToggle => Some(if state.machine.wants_listening() || state.capture.is_opening() {
+                Input::UserStop
+            } else {
+                self.user_start()
+            }),
             Work::RestartDue => Some(Input::RestartDue),
             Work::Hold => {
                 self.signals.interim.set(String::new());
@@ -294,7 +335,9 @@ impl Driver {
             }
             Work::Unhold => Some(Input::Unhold),
             Work::Event(event) => self.on_event(state, event, now),
+            Work::Captured(attempt, result) => self.captured(state, attempt, result),
         };
+        let input = input.and_then(|input| self.wait_for_capture(state, input));
         if let Some(input) = input {
             let asked_continuous = match input {
                 Input::UserStart { continuous } => {
@@ -305,17 +348,87 @@ impl Driver {
                 _ => None,
             };
             let ended = input == Input::Ended;
+            // Asked before the machine hears of the end: whether the person still wanted to listen.
+            let still_wanted = state.machine.wants_listening();
             let mut commands = state.machine.handle(input, now);
             if let Some(continuous) = asked_continuous.filter(|_| commands.contains(&Command::Start)) {
                 state.continuous = continuous;
             }
-            if ended && std::mem::take(&mut state.retry_without_phrases) && !commands.contains(&Command::Start) {
+            if ended
+                && std::mem::take(&mut state.retry_without_phrases)
+                && still_wanted
+                && !commands.contains(&Command::Start)
+            {
                 // The session that refused the phrases ended: start once more without them.
                 commands.extend(state.machine.handle(Input::UserStart { continuous: state.continuous }, now));
             }
             self.run(state, commands);
         }
         self.publish(state);
+    }
+
+    /// A start while the page should capture the microphone first waits for it (asking once); a stop while it is
+    /// being asked cancels the wait. Everything else passes.
+    fn wait_for_capture(&self, state: &mut DriverState, input: Input) -> Option<Input> {
+        let starting = matches!(input, Input::UserStart { .. });
+        match (&mut state.capture, starting) {
+            (Capture::Closed, true) if state.track_input && !state.machine.wants_listening() => {
+                state.capture_attempts += 1;
+                let attempt = state.capture_attempts;
+                state.capture = Capture::Opening { attempt, waiting: input };
+                self.signals.capture_error.set(None);
+                self.open_capture(attempt);
+                None
+            }
+            (Capture::Opening { waiting, .. }, true) => {
+                *waiting = input;
+                None
+            }
+            (Capture::Opening { .. }, false) if input == Input::UserStop => {
+                state.capture = Capture::Closed;
+                None
+            }
+            _ => Some(input),
+        }
+    }
+
+    fn open_capture(&self, attempt: u64) {
+        let weak = self.weak_self.borrow().clone();
+        let level = self.signals.level;
+        wasm_bindgen_futures::spawn_local(async move {
+            let opened = MicCapture::open(move |value| {
+                if level.try_get_untracked().flatten() != Some(value) {
+                    let _ = level.try_set(Some(value));
+                }
+            })
+            .await;
+            // A driver that is gone drops the capture here, which stops the track.
+            if let Some(driver) = weak.upgrade() {
+                driver.dispatch(Work::Captured(attempt, opened));
+            }
+        });
+    }
+
+    /// The capture numbered `attempt` opened or failed: keep it (or note the refusal) and let the waiting start go.
+    fn captured(
+        &self,
+        state: &mut DriverState,
+        attempt: u64,
+        result: Result<MicCapture, CaptureError>,
+    ) -> Option<Input> {
+        let Capture::Opening { attempt: current, waiting } = &state.capture else { return None };
+        if *current != attempt {
+            return None;
+        }
+        let waiting = waiting.clone();
+        state.capture = match result {
+            Ok(capture) => Capture::Open(capture),
+            Err(error) => {
+                self.signals.capture_error.set(Some(error));
+                Capture::Refused
+            }
+        };
+        Some(waiting)
     }
 
     fn user_start(&self) -> Input {
@@ -401,6 +514,7 @@ impl Driver {
                         } else {
                             self.options.phrases.get_untracked()
                         },
+                        track: state.capture.live_track(),
                     };
                     state.sessions += 1;
                     state.probe.started();
@@ -441,12 +555,20 @@ impl Driver {
         }
     }
 
-    fn publish(&self, state: &DriverState) {
-        let listening = state.machine.wants_listening();
+    fn publish(&self, state: &mut DriverState) {
+        let phase = state.machine.phase();
+        if !state.machine.wants_listening() && phase == Phase::Idle && matches!(state.capture, Capture::Open(_)) {
+            // Listening is over: stop the track (the browser's "microphone in use" indicator goes off).
+            state.capture = Capture::Closed;
+        }
+        let level_shown = matches!(state.capture, Capture::Open(_));
+        if !level_shown && self.signals.level.get_untracked().is_some() {
+            self.signals.level.set(None);
+        }
+        let listening = state.machine.wants_listening() || state.capture.is_opening();
         if self.signals.is_listening.get_untracked() != listening {
             self.signals.is_listening.set(listening);
         }
-        let phase = state.machine.phase();
         if self.signals.phase.get_untracked() != phase {
             self.signals.phase.set(phase);
         }
@@ -457,6 +579,21 @@ impl Driver {
         self.serial.shut_down(|state| {
             state.restart_timer = None;
             state.session = None;
+            state.capture = Capture::Closed;
         });
+    }
+}
+
+impl Capture {
+    fn is_opening(&self) -> bool {
+        matches!(self, Self::Opening { .. })
+    }
+
+    /// The open capture's track, while it is live (a track the browser ended is not given to a recognizer).
+    fn live_track(&self) -> Option<web_sys::MediaStreamTrack> {
+        match self {
+            Self::Open(capture) => capture.live_track(),
+            _ => None,
+        }
     }
 }

@@ -3,13 +3,14 @@ use leptos::prelude::*;
 use super::continuous_toggle::ContinuousToggle;
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
+use super::level_meter::LevelMeter;
 use super::mic_button::MicButton;
 use super::read_aloud::{use_read_aloud, ReadAloudToggle, StopReading, VoiceSettings};
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::status::StatusLine;
 use super::on_device::use_on_device;
-use super::voice::{try_command, VoiceHelp};
+use super::voice::{try_command, use_catalog_phrases, VoiceHelp};
 use super::{QueryCtx, SettingsCtx, SpeechCtx, VoiceCtx};
 use crate::search::use_search::use_search;
 use crate::settings::{parse_bool, parse_pitch, parse_rate, parse_string, persisted, tenths};
@@ -43,11 +44,13 @@ pub fn App() -> impl IntoView {
     let query = QueryCtx::new(initial, voice);
 
     let on_device = use_on_device(settings.lang.into());
+    let phrases = RwSignal::new(Vec::new());
     let speech = use_speech_recognition_with_options(
         UseSpeechRecognitionOptions::default()
             .lang(settings.lang)
             .continuous(settings.continuous)
             .process_locally(Signal::derive(move || on_device.process_locally()))
+            .phrases(phrases)
             .on_phrase(move |heard| {
                 // A whole utterance that is a command ("stop", "read the second one") is done, not searched.
                 if try_command(voice, heard.phrase.text(), &settings.lang.get_untracked()) {
@@ -60,6 +63,7 @@ pub fn App() -> impl IntoView {
     );
 
     let search = use_search(query.request.into());
+    use_catalog_phrases(search, phrases);
     let speech = SpeechCtx(speech);
     let reader = use_read_aloud(settings, query, search, speech);
 
@@ -93,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
                 <MicButton />
             </form>
+            <LevelMeter />
             <div class="options">
                 <LanguagePicker />
                 <ContinuousToggle />

@@ -3,6 +3,7 @@
 //! - [`App`]: wires speech, search, query and settings together.
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
+//! - [`level_meter`]: the microphone level while Hark listens through its own capture.
 //! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
@@ -12,6 +13,7 @@ mod app;
 pub mod continuous_toggle;
 pub mod keyboard;
 pub mod language_picker;
+pub mod level_meter;
 pub mod mic_button;
 pub mod on_device;
 pub mod read_aloud;
@@ -68,8 +70,29 @@ impl QueryCtx {
         self.send(text, SearchRequest::spoken(alternatives));
     }
 
+    /// The next page of the current search ("next", "more results"), as asked for by voice.
+    pub fn next_page(&self) {
+        let (text, request) =
+            self.request.with_untracked(|current| (current.text.clone(), current.next_page(Origin::Spoken)));
+        self.make_newest(&text, request);
+    }
+
+    /// Empty the search box and the results ("clear"), keeping the command's acknowledgement.
+    pub fn clear(&self) {
+        self.make_newest("", SearchRequest::typed(""));
+    }
+
+    /// A new search from the person: [`Self::make_newest`], and the last command's acknowledgement is dropped.
+    fn send(&self, text: &str, request: SearchRequest) {
+        // A new search: the last voice command's acknowledgement no longer applies.
+        if self.voice.acknowledgement.get_untracked().is_some() {
+            self.voice.acknowledgement.set(None);
+        }
+        self.make_newest(text, request);
+    }
+
     /// Make `request` the newest one (numbered after the current one) and tell the coordinator.
-    fn send(&self, text: &str, mut request: SearchRequest) {
+    fn make_newest(&self, text: &str, mut request: SearchRequest) {
         self.draft.set(text.to_string());
         request.seq = self.request.with_untracked(|current| current.seq + 1);
         self.request.set(request);

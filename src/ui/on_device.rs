@@ -48,6 +48,16 @@ impl OnDeviceCtx {
         self.supported && self.is_chosen() && self.state.get() == OnDeviceState::Known(Availability::Available)
     }
 
+    /// The recognition language's name while its on-device language pack downloads, for the status line.
+    pub fn downloading(&self) -> Option<String> {
+        let downloading = self.is_chosen()
+            && matches!(self.state.get(), OnDeviceState::Installing | OnDeviceState::Known(Availability::Downloading));
+        downloading.then(|| {
+            let lang = self.lang.get();
+            crate::speech::languages::find(&lang).map_or(lang, |locale| locale.label())
+        })
+    }
+
     fn choose(&self, on: bool) {
         let lang = self.lang.get_untracked();
         self.chosen.update(|chosen| {

@@ -18,21 +18,29 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem>
     }
     let count = response.results.len();
     let read = count.min(speak.read_count());
-    let summary_template = if count == 0 { &speak.none } else { &speak.summary };
-    let summary = Template::parse(summary_template).render(|name| match name {
-        "count" => Some(spoken_number(count)),
-        "results" => Some(plural(count, "result", "results").to_string()),
-        "query" => Some(query.to_string()),
-        "read" => Some(spoken_number(read)),
-        _ => None,
-    });
+    let summary = match (response.offset, count) {
+        (0, _) => {
+            let summary_template = if count == 0 { &speak.none } else { &speak.summary };
+            Template::parse(summary_template).render(|name| match name {
+                "count" => Some(spoken_number(count)),
+                "results" => Some(plural(count, "result", "results").to_string()),
+                "query" => Some(query.to_string()),
+                "read" => Some(spoken_number(read)),
+                _ => None,
+            })
+        }
+        // A later page ("next"): say where it starts.
+        (_, 0) => "There are no more results.".to_string(),
+        (offset, _) => {
+            format!("Results {} to {}.", spoken_number(offset + 1), spoken_number(offset + count))
+        }
+    };
     let result_template = Template::parse(&speak.result);
     let results = response.results.iter().take(read).enumerate().map(|(position, _)| result_item(response, position, &result_template));
     std::iter::once(SpeechItem::plain(summary)).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
 }
 
-/// The items to speak for part of `response`, as asked for by a voice command: one result, or the next page of
-/// results after those read first (a page is as long as a first reading).
+/// The items to speak for part of `response`, as asked for by a voice command: the top, or one result.
 pub fn script_part(response: &SearchResponse, speak: &SpeakConfig, part: Part) -> Vec<SpeechItem> {
     if response.query.trim().is_empty() {
         return Vec::new();
@@ -44,17 +52,6 @@ pub fn script_part(response: &SearchResponse, speak: &SpeakConfig, part: Part) -
             Some(item) => vec![item],
             None => vec![SpeechItem::plain(format!("There is no result {}.", spoken_number(position + 1)))],
         },
-        Part::Page(page) => {
-            let size = speak.read_count().max(1);
-            let from = page.saturating_mul(size);
-            let items: Vec<SpeechItem> =
-                (from..from.saturating_add(size)).filter_map(|position| result_item(response, position, &template)).collect();
-            if items.is_empty() {
-                vec![SpeechItem::plain("There are no more results.".to_string())]
-            } else {
-                items
-            }
-        }
     };
     items.into_iter().filter(|item| !item.text.trim().is_empty()).collect()
 }
@@ -67,7 +64,7 @@ fn result_item(response: &SearchResponse, position: usize, template: &Template) 
         "description" => Some(result.description.trim().to_string()),
         "description_first_sentence" => Some(first_sentence(&result.description)),
         "category" => Some(result.category.trim().to_string()),
-        "rank" => Some(spoken_number(position + 1)),
+        "rank" => Some(spoken_number(response.offset + position + 1)),
         _ => None,
     });
     Some(SpeechItem::tagged(text, position))
@@ -129,6 +126,7 @@ mod tests {
             results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
             suggestion: None,
             total: None,
+            offset: 0,
         }
     }
 
@@ -176,15 +174,17 @@ mod tests {
     }
 
     #[test]
-    fn commands_read_one_result_or_the_next_page() {
+    fn commands_read_one_result_and_a_later_page_says_where_it_starts() {
         let speak = SpeakConfig::default();
         assert_eq!(texts(&script_part(&response(5), &speak, Part::One(1))), vec![("lamp 2. Light number 2.", Some(1))]);
         assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6))), vec![("There is no result 7.", None)]);
+        let next = SearchResponse { offset: 10, ..response(2) };
         assert_eq!(
-            texts(&script_part(&response(5), &speak, Part::Page(1))),
-            vec![("lamp 4. Light number 4.", Some(3)), ("lamp 5. Light number 5.", Some(4))]
+            texts(&script(&next, &speak)),
+            vec![("Results 11 to 12.", None), ("lamp 1. Light number 1.", Some(0)), ("lamp 2. Light number 2.", Some(1))]
         );
-        assert_eq!(texts(&script_part(&response(5), &speak, Part::Page(2))), vec![("There are no more results.", None)]);
+        let past_the_end = SearchResponse { offset: 10, ..response(0) };
+        assert_eq!(texts(&script(&past_the_end, &speak)), vec![("There are no more results.", None)]);
         assert_eq!(script_part(&response(5), &speak, Part::Top), script(&response(5), &speak));
         assert!(script_part(&SearchResponse::default(), &speak, Part::One(0)).is_empty());
     }

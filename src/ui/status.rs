@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use super::reading::read_count;
 use super::status_text::{reading_sentence, status_text, ReadingInput, StatusInput};
-use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx};
+use super::on_device::OnDeviceCtx;
+use super::{CatalogStatus, QueryCtx, ReaderCtx, SearchCtx, SettingsCtx, SpeechCtx, VoiceCtx};
 use crate::search::loader::LoadProgress;
 use crate::search::SearchResponse;
 
@@ -14,6 +15,8 @@ pub fn StatusLine() -> impl IntoView {
     let QueryCtx { request, .. } = expect_context();
     let search: SearchCtx = expect_context();
     let ReaderCtx(reader) = expect_context();
+    let on_device: OnDeviceCtx = expect_context();
+    let voice: VoiceCtx = expect_context();
     let reading = Memo::new(move |_| {
         let error = reader.error.get();
         reading_sentence(ReadingInput {
@@ -48,6 +51,8 @@ pub fn StatusLine() -> impl IntoView {
             catalog_sentence: catalog_sentence.as_deref(),
             search_sentence: search_sentence.as_deref(),
             reading_sentence: reading.get().as_deref(),
+            downloading: on_device.downloading().as_deref(),
+            acknowledgement: voice.acknowledgement.get().as_deref(),
         })
     });
     let catalog_alert = move || match search.status.get() {
@@ -99,7 +104,22 @@ pub fn query_sentence(query: &str, response: &SearchResponse, searching: bool, f
     } else if searching || response.query.is_empty() {
         format!("Searching for “{query}”…")
     } else {
-        results_sentence(response.results.len(), response.total, &response.query)
+        match response.offset {
+            0 => results_sentence(response.results.len(), response.total, &response.query),
+            offset => page_sentence(offset, response.results.len(), response.total, &response.query),
+        }
+    }
+}
+
+/// A later page: "Results 11 to 20 for “x”.", "Results 11 to 20 of 1,234 for “x”.", "No more results for “x”."
+pub fn page_sentence(offset: usize, count: usize, total: Option<u64>, query: &str) -> String {
+    if count == 0 {
+        return format!("No more results for “{query}”.");
+    }
+    let (first, last) = (group_thousands(offset + 1), group_thousands(offset + count));
+    match total {
+        Some(total) => format!("Results {first} to {last} of {} for “{query}”.", group_thousands(total as usize)),
+        None => format!("Results {first} to {last} for “{query}”."),
     }
 }
 

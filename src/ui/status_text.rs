@@ -31,6 +31,17 @@ pub struct StatusInput<'a> {
     pub search_sentence: Option<&'a str>,
     /// What the reader is doing ("Reading result 2 of 3…"), from [`reading_sentence`].
     pub reading_sentence: Option<&'a str>,
+    /// The language whose on-device speech pack is downloading ("Deutsch"), if one is.
+    pub downloading: Option<&'a str>,
+    /// What the last voice command did ("Okay, reading result 2."), until the next search.
+    pub acknowledgement: Option<&'a str>,
+}
+
+/// "Downloading the speech pack for Deutsch…": what the person waits for, and that typing works meanwhile.
+pub fn download_sentence(language: &str) -> String {
+    format!(
+        "Downloading the speech pack for {language}, so this device can understand you without sending your voice          online. This can take a minute; you can type meanwhile."
+    )
 }
 
 /// What reading aloud is doing, for [`reading_sentence`].
@@ -129,6 +140,14 @@ pub fn status_text(input: StatusInput<'_>) -> StatusText {
         (false, Phase::Stopping) => "Finishing…".to_string(),
         _ => idle(),
     };
+    let status = match input.downloading {
+        Some(language) => format!("{} {status}", download_sentence(language)),
+        None => status,
+    };
+    let status = match input.acknowledgement {
+        Some(acknowledgement) => format!("{acknowledgement} {status}"),
+        None => status,
+    };
     StatusText { status, alert: None }
 }
 
@@ -147,7 +166,23 @@ mod tests {
             catalog_sentence: None,
             search_sentence: None,
             reading_sentence: None,
+            downloading: None,
+            acknowledgement: None,
         }
+    }
+
+    #[test]
+    fn downloads_and_command_acknowledgements_are_said_in_plain_words() {
+        let downloading = status_text(StatusInput { downloading: Some("Deutsch"), ..base() }).status;
+        assert!(downloading.starts_with("Downloading the speech pack for Deutsch, so this device"), "{downloading}");
+        assert!(downloading.contains("you can type meanwhile"), "{downloading}");
+        let acknowledged = status_text(StatusInput {
+            acknowledgement: Some("Okay, here are the next results."),
+            search_sentence: Some("Results 11 to 20 for “lamp”."),
+            ..base()
+        });
+        assert_eq!(acknowledged.status, "Okay, here are the next results. Results 11 to 20 for “lamp”.");
+        assert_eq!(acknowledged.alert, None);
     }
 
     #[test]

@@ -14,9 +14,10 @@ class FakeRecognition extends EventTarget {
     this.calls = []; this.started = false; this.heard = 0;
     window.__fakeRecognizers.push(this);
   }
-  start() {
+  start(track) {
     if (this.started) throw new DOMException('recognition has already started', 'InvalidStateError');
-    this.started = true; this.calls.push('start');
+    this.started = true;
+    this.calls.push(track === undefined ? 'start' : `start(${track.kind} track, ${track.readyState})`);
   }
   stop() { this.calls.push('stop'); }
   abort() { this.calls.push('abort'); }

@@ -1,0 +1,93 @@
+// Catalog phrases (issue 10, point 3): where the recognizer has `phrases` and `SpeechRecognitionPhrase`, Hark passes
+// up to 300 of the loaded catalog's most distinctive names; a recognizer that answers `phrases-not-supported` is
+// started once more without them, silently. The speech fake (fixtures/fake-speech.js, `phrases`) records them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Harness, ui, fake, eventually } from './support/browser.mjs';
+
+const h = new Harness();
+before(() => h.start());
+after(() => h.stop());
+
+const T = { timeout: 60_000 };
+const statusText = async (page) => (await ui(page).status.innerText()).trim();
+const pressed = (page) => ui(page).mic.getAttribute('aria-pressed');
+
+async function openReady(page) {
+  await h.open(page);
+  await eventually(async () => assert.match(await statusText(page), /Ready/), { timeout: 15000 });
+}
+
+/** Listen and stop until a start carried phrases (they are chosen once the first results are painted). */
+async function startWithPhrases(page) {
+  return eventually(
+    async () => {
+      await ui(page).mic.click();
+      await eventually(async () => (await pressed(page)) === 'true' && (await fake(page, 'activeCount')) === 1);
+      const phrases = (await fake(page, 'lastOptions')).phrases;
+      if (phrases.length > 0) return phrases;
+      await ui(page).mic.click();
+      await eventually(async () => (await fake(page, 'activeCount')) === 0);
+      return null;
+    },
+    { timeout: 15000, interval: 100, message: 'a start should carry the catalog phrases' },
+  );
+}
+
+test('the recognizer is given the catalog’s distinctive names, at most 300, boosted 1–5', T, async () => {
+  const { page, errors } = await h.newPage({ config: { phrases: true } });
+  await openReady(page);
+  const phrases = await startWithPhrases(page);
+  assert.ok(phrases.length > 10 && phrases.length <= 300, `${phrases.length} phrases`);
+  for (const { phrase, boost } of phrases) {
+    assert.ok(typeof phrase === 'string' && phrase.trim() === phrase && phrase.length > 0, `phrase ${phrase}`);
+    assert.ok(boost >= 1 && boost <= 5, `boost ${boost} of ${phrase}`);
+  }
+  assert.equal(new Set(phrases.map((p) => p.phrase.toLowerCase())).size, phrases.length, 'each once');
+  assert.equal(phrases[0].boost, 5, 'the most distinctive first, at the top boost');
+  await fake(page, 'say', 'lamp');
+  await eventually(async () => assert.equal(await ui(page).search.inputValue(), 'lamp'));
+  assert.deepEqual(errors, []);
+});
+
+test('without SpeechRecognitionPhrase no phrases are passed', T, async () => {
+  const { page, errors } = await h.newPage({ config: { noPhrases: true } });
+  await openReady(page);
+  await ui(page).search.fill('lamp'); // results painted: phrases would be chosen by now where supported
+  await eventually(async () => assert.match(await statusText(page), /results? for “lamp”/));
+  await ui(page).mic.click();
+  await eventually(async () => (await fake(page, 'activeCount')) === 1);
+  assert.deepEqual((await fake(page, 'lastOptions')).phrases, []);
+  assert.deepEqual(errors, []);
+});
+
+test('phrases-not-supported: listening starts once more without phrases, and nothing is said about it', T, async () => {
+  const { page, errors } = await h.newPage({ config: { phrases: true } });
+  await openReady(page);
+  await startWithPhrases(page);
+  await ui(page).mic.click();
+  await eventually(async () => (await pressed(page)) === 'false' && (await fake(page, 'activeCount')) === 0);
+  // From now on this recognizer refuses phrases.
+  await page.evaluate(() => {
+    window.__harkFakeConfig.phrasesError = true;
+  });
+  await ui(page).mic.click();
+  await eventually(async () => {
+    const log = await fake(page, 'log');
+    assert.ok(log.includes('event:error:phrases-not-supported'), 'the recognizer refused them');
+    const options = log.filter((l) => l.startsWith('options '));
+    assert.match(options[options.length - 1], /phrases=0 /);
+    assert.equal(await fake(page, 'activeCount'), 1);
+  });
+  assert.equal(await pressed(page), 'true');
+  assert.equal(await ui(page).alert.count(), 0, 'no alert');
+  assert.doesNotMatch(await statusText(page), /phrase/i);
+  await fake(page, 'say', 'lamp');
+  await eventually(async () => assert.equal(await ui(page).search.inputValue(), 'lamp'));
+  // Once refused, later starts pass none.
+  await eventually(async () => (await fake(page, 'activeCount')) === 0);
+  await ui(page).mic.click();
+  await eventually(async () => (await fake(page, 'activeCount')) === 1);
+  assert.deepEqual((await fake(page, 'lastOptions')).phrases, []);
+  assert.deepEqual(errors, []);
+});
