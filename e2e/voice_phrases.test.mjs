@@ -91,3 +91,28 @@ test('phrases-not-supported: listening starts once more without phrases, and not
   assert.deepEqual((await fake(page, 'lastOptions')).phrases, []);
   assert.deepEqual(errors, []);
 });
+
+test('with a remote engine the phrases come from hark.json, and a bad list is named', T, async () => {
+  // Nothing is searched here, so the cluster need not exist.
+  const remote = { endpoint: 'http://127.0.0.1:9', index: 'things' };
+  h.server.route('/hark.phrases-e2e.json', {
+    body: JSON.stringify({ noun: 'products', remote, phrases: [' Aeron chair ', 'Hark'] }),
+    type: 'application/json',
+  });
+  const { page, errors } = await h.newPage({ config: { phrases: true } });
+  await h.open(page, '?config=hark.phrases-e2e.json');
+  const phrases = await startWithPhrases(page);
+  assert.deepEqual(phrases, [
+    { phrase: 'Aeron chair', boost: 3 },
+    { phrase: 'Hark', boost: 3 },
+  ]);
+  assert.deepEqual(errors, []);
+
+  h.server.route('/hark.bad-phrases-e2e.json', {
+    body: JSON.stringify({ remote, phrases: ['lamp', ''] }),
+    type: 'application/json',
+  });
+  const bad = await h.newPage({ config: { phrases: true } });
+  await h.open(bad.page, '?config=hark.bad-phrases-e2e.json');
+  await eventually(async () => assert.match(await ui(bad.page).alert.allInnerTexts().then((t) => t.join(' ')), /phrases\[1\] is empty/));
+});
