@@ -135,7 +135,9 @@ fn phrases_not_supported_restarts_once_without_phrases_silently() {
     let owner = Owner::new();
     let speech = owner.with(|| {
         use_speech_recognition_with_options(
-            UseSpeechRecognitionOptions::default().phrases(vec![("lamp".to_string(), 5.0)]),
+            UseSpeechRecognitionOptions::default()
+                .phrases(vec![("lamp".to_string(), 5.0)])
+                .capture_microphone(false),
         )
     });
     speech.start.run(());

@@ -23,7 +23,7 @@ fn a_track_is_taken_only_by_recognizers_with_process_locally() {
 }
 
 #[wasm_bindgen_test]
-fn the_track_goes_to_start_and_a_dead_one_is_refused_before_the_recognizer_sees_it() {
+fn the_track_goes_to_start_and_without_one_start_is_plain() {
     install_fake("modern");
     // A live audio track without a microphone: the output of an AudioContext.
     let context = web_sys::AudioContext::new().unwrap_or_else(|error| panic!("{error:?}"));
@@ -63,4 +63,37 @@ async fn a_microphone_that_cannot_be_opened_is_a_typed_error() {
             assert!(capture.live_track().is_some());
         }
     }
+}
+
+/// Poll `done` every 10 ms, up to ~5 s (the capture's answer is asynchronous).
+async fn until(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..500 {
+        if done() {
+            return true;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    done()
+}
+
+#[wasm_bindgen_test]
+async fn the_hook_asks_for_the_microphone_first_and_a_refusal_falls_back_to_plain_start() {
+    use hark::speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions};
+    use leptos::prelude::*;
+    install_fake("modern");
+    let owner = Owner::new();
+    let speech = owner.with(|| use_speech_recognition_with_options(UseSpeechRecognitionOptions::default()));
+    speech.start.run(());
+    assert!(speech.is_listening.get_untracked(), "pressed while the microphone is asked for");
+    assert!(until(|| recognizers().length() == 1).await, "the recognizer starts once the capture answered");
+    if speech.capture_error.get_untracked().is_some() {
+        // The test browser refuses the microphone: plain start(), no meter.
+        assert_eq!(calls(&recognizer(0)), "start");
+        assert_eq!(speech.level.get_untracked(), None);
+    } else {
+        assert_eq!(calls(&recognizer(0)), "start(audio track, live)");
+    }
+    speech.stop.run(());
+    drop(owner);
+    restore_real();
 }

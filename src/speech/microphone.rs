@@ -151,6 +151,8 @@ impl MicCapture {
                 return Err(failed(error));
             }
         };
+        // A context made outside a click may start suspended (autoplay rules): the meter would stay at 0.
+        let _ = context.resume();
         let audio = Rc::new(Audio { track, context });
         let analyser = match connect_analyser(&audio.context, &stream) {
             Ok(analyser) => analyser,

@@ -50,6 +50,9 @@ pub struct UseSpeechRecognitionOptions {
     /// Phrases to boost (text, boost 0–10) where the browser supports contextual biasing; read at each start.
     /// After `phrases-not-supported` the session restarts once without them, silently. Default: none.
     pub phrases: Signal<Vec<(String, f32)>>,
+    /// Where recognizers take a track, capture the microphone in the page (echo cancellation on) and report its
+    /// `level`; the start waits for the capture (or its refusal). Default `true`.
+    pub capture_microphone: bool,
 }
 
 impl Default for UseSpeechRecognitionOptions {
@@ -63,6 +66,7 @@ impl Default for UseSpeechRecognitionOptions {
             on_phrase: None,
             process_locally: Signal::stored(false),
             phrases: Signal::stored(Vec::new()),
+            capture_microphone: true,
         }
     }
 }
@@ -101,6 +105,11 @@ impl UseSpeechRecognitionOptions {
     /// Set [`Self::phrases`].
     pub fn phrases(mut self, phrases: impl Into<Signal<Vec<(String, f32)>>>) -> Self {
         self.phrases = phrases.into();
+        self
+    }
+    /// Set [`Self::capture_microphone`].
+    pub fn capture_microphone(mut self, capture_microphone: bool) -> Self {
+        self.capture_microphone = capture_microphone;
         self
     }
     /// Set [`Self::restart`].
@@ -198,7 +207,7 @@ pub fn use_speech_recognition_with_options(options: UseSpeechRecognitionOptions)
             retry_without_phrases: false,
             probe: ContinuousProbe::default(),
             capture: Capture::default(),
-            track_input: is_supported && track_input_supported(),
+            track_input: is_supported && options.capture_microphone && track_input_supported(),
             capture_attempts: 0,
         }),
         options: options.clone(),
