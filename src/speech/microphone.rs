@@ -120,12 +120,15 @@ impl Audio {
     }
 }
 
+/// The frame loop's closure, shared so that it can ask for the next frame itself.
+type FrameLoop = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+
 /// A live microphone capture. Dropping it stops the track and the level updates.
 #[must_use = "dropping the capture stops the microphone"]
 pub struct MicCapture {
     audio: Rc<Audio>,
     frame: Rc<Cell<Option<i32>>>,
-    tick: Rc<RefCell<Option<Closure<dyn FnMut()>>>>,
+    tick: FrameLoop,
     _pagehide: Option<Listener>,
 }
 
