@@ -1,0 +1,92 @@
+// Hark's service worker: the page keeps working offline after the first visit (README, "Offline").
+//
+// - The app (index.html, boot.js, the hashed JS/wasm/CSS, the indexing worker's files) is precached on install into
+//   a cache named after the build, and served cache-first. The build writes BUILD and APP_FILES below
+//   (sw-stamp.mjs, a post-build hook in Trunk.toml): a new deploy has a new BUILD, so the browser installs the new
+//   worker, which fills its own cache and deletes the old one on activate.
+// - Everything else under the scope that the page reads (hark.json or ?config=, the catalog and its index) is
+//   network-first: the newest copy when online, stored in DATA_CACHE, and that copy when the network is gone.
+//   Big catalogs are only stored once the page fetches them; nothing is precached that the config does not use.
+// - Page navigations are network-first too, falling back to the precached index.html.
+// Every URL is relative to the registration scope, so the same files work at / and under any sub-path.
+"use strict";
+
+// Written by sw-stamp.mjs at build time (these are the unstamped defaults: no precache, nothing served from it).
+const BUILD = "unstamped";
+const APP_FILES = [];
+
+const APP_CACHE = "hark-app-" + BUILD;
+const DATA_CACHE = "hark-data";
+const SCOPE = self.registration.scope;
+const INDEX = new URL("index.html", SCOPE).href;
+const APP_URLS = new Set(APP_FILES.map((file) => new URL(file, SCOPE).href));
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(APP_CACHE)
+      // `cache: "reload"` skips the HTTP cache: the files of this build, not older copies.
+      .then((cache) => cache.addAll(APP_FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "reload" }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((name) => name.startsWith("hark-app-") && name !== APP_CACHE).map((name) => caches.delete(name))),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  // The path without the query: `?q=…` and `?config=…` pages are all index.html.
+  const url = new URL(request.url);
+  const bare = url.origin + url.pathname;
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(event, null, () => match(APP_CACHE, INDEX)));
+  } else if (APP_URLS.has(bare) && bare !== INDEX) {
+    event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(event, DATA_CACHE, () => match(DATA_CACHE, request)));
+  }
+});
+
+/** `request` in the cache called `name`, or undefined. */
+async function match(name, request) {
+  const cache = await caches.open(name);
+  return cache.match(request);
+}
+
+/** The build's own file, from its cache; from the network (and kept) if the cache lost it. */
+async function cacheFirst(request) {
+  const cache = await caches.open(APP_CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+/** The network's answer (a good one is kept in the cache `store`, if any); `fallback()` when the network fails. */
+async function networkFirst(event, store, fallback) {
+  const request = event.request;
+  try {
+    const response = await fetch(request);
+    if (store && response.status === 200 && response.type === "basic" && !request.headers.has("range")) {
+      // Stored beside the answer, which the page reads (with its download progress) at once.
+      const copy = response.clone();
+      event.waitUntil(caches.open(store).then((cache) => cache.put(request, copy)).catch(() => {}));
+    }
+    return response;
+  } catch (error) {
+    const cached = await fallback();
+    if (cached) return cached;
+    throw error;
+  }
+}
