@@ -4,7 +4,7 @@
 // missing connection. A new deploy replaces the cached app; the same works under a sub-path and a strict CSP.
 //
 //   cd e2e && HARK_DIST=../dist node --test offline.test.mjs
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -140,14 +140,26 @@ describe('offline at /, under a strict CSP', () => {
 });
 
 describe('a new deploy', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hark-offline-'));
-  fs.cpSync(defaultRoot(), root, { recursive: true });
-  const h = new Harness({ root });
-  before(() => h.start());
-  after(async () => {
+  // A copy of dist/ per test, changed the way a deploy would change it.
+  let root;
+  let h;
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'hark-offline-'));
+    fs.cpSync(defaultRoot(), root, { recursive: true });
+    h = new Harness({ root });
+    await h.start();
+  });
+  afterEach(async () => {
     await h.stop();
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  /** Deploy: index.html changed by `change`, restamped by the build's own hook script; returns the new version. */
+  function deploy(change) {
+    const index = path.join(root, 'index.html');
+    fs.writeFileSync(index, change(fs.readFileSync(index, 'utf8')));
+    return execFileSync('node', [path.join(repoRoot, 'sw-stamp.mjs'), root], { encoding: 'utf8' }).trim();
+  }
 
   test('replaces the cached app: the new version is served offline and the old cache is gone', T, async () => {
     const { page, context } = await h.newPage();
@@ -155,10 +167,7 @@ describe('a new deploy', () => {
     const before = Object.keys(await cached(page, h.url)).filter((name) => name.startsWith('hark-app-'));
     assert.equal(before.length, 1);
 
-    // Deploy: a changed file, restamped by the build's own hook script.
-    const index = path.join(root, 'index.html');
-    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<title>Hark — voice search</title>', '<title>Hark — new deploy</title>'));
-    const version = execFileSync('node', [path.join(repoRoot, 'sw-stamp.mjs'), root], { encoding: 'utf8' }).trim();
+    const version = deploy((html) => html.replace('<title>Hark — voice search</title>', '<title>Hark — new deploy</title>'));
     assert.notEqual(`hark-app-${version}`, before[0], 'the changed file gives a new version');
 
     await page.reload();
@@ -174,6 +183,24 @@ describe('a new deploy', () => {
     await ui(page).search.fill('espresso');
     await eventually(async () => assert.ok((await titles(page)).some((t) => /espresso/i.test(t))));
     await goOnline(h, context);
+  });
+
+  test('<meta name="hark-offline" content="off"> unregisters the service worker and removes its caches', T, async () => {
+    const { page } = await h.newPage();
+    await firstVisit(h, page);
+    deploy((html) => html.replace('<head>', '<head>\n    <meta name="hark-offline" content="off" />'));
+    await page.reload();
+    await eventually(async () => assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0), {
+      message: 'no service worker left',
+    });
+    // A worker of the new build may still have been installing (and filling its cache) when the page unregistered
+    // it; it stops once no page uses it, and the next load removes what it left.
+    await page.goto('about:blank');
+    await eventually(async () => {
+      await h.open(page);
+      assert.deepEqual(Object.keys(await cached(page, h.url)), []);
+    }, { timeout: 15_000, message: 'no cache left' });
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
   });
 });
 
