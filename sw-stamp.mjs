@@ -1,6 +1,7 @@
-// Stamps the service worker of a build (a post-build hook in Trunk.toml): writes into <dir>/sw.js the list of the
-// app's files to precache and a build version, the first 16 hex digits of a SHA-256 over their names and contents.
-// Any changed file gives a new version, so browsers install the new service worker and drop the old cache.
+// Stamps the service worker of a build (a post-build hook in Trunk.toml): writes into <dir>/sw.js the app's files
+// and a build version, the first 16 hex digits of a SHA-256 over their names and contents. Any changed file gives a
+// new version, so browsers install the new service worker and drop the old cache. The files index.html names (and
+// index.html) are precached (APP_FILES); the others, the indexing worker's, are kept once fetched (LATER_FILES).
 //
 //   node sw-stamp.mjs [dir]     dir defaults to $TRUNK_STAGING_DIR (set by trunk for hooks); prints the version
 //
@@ -26,7 +27,7 @@ function listFiles(dir, prefix = '') {
     .sort();
 }
 
-/** The app's files in `dir` (what the service worker precaches) and the version they make. */
+/** The app's files in `dir` (all that the service worker keeps) and the version they make. */
 function appFiles(dir) {
   const files = listFiles(dir).filter((file) => file !== SW && !DATA.test(file));
   const hash = createHash('sha256');
@@ -43,12 +44,19 @@ function stamp(dir) {
   const sw = path.join(dir, SW);
   const source = fs.readFileSync(sw, 'utf8');
   const { files, version } = appFiles(dir);
-  const build = /^const BUILD = .*;$/m;
-  const list = /^const APP_FILES = .*;$/m;
-  if (!build.test(source) || !list.test(source)) throw new Error(`${sw} has no "const BUILD = …;" and "const APP_FILES = …;" lines`);
-  const stamped = source
-    .replace(build, `const BUILD = ${JSON.stringify(version)};`)
-    .replace(list, `const APP_FILES = ${JSON.stringify(files)};`);
+  const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const named = (file) => file === 'index.html' || index.includes(file);
+  const lines = {
+    BUILD: version,
+    APP_FILES: files.filter(named),
+    LATER_FILES: files.filter((file) => !named(file)),
+  };
+  let stamped = source;
+  for (const [name, value] of Object.entries(lines)) {
+    const line = new RegExp(`^const ${name} = .*;$`, 'm');
+    if (!line.test(stamped)) throw new Error(`${sw} has no "const ${name} = …;" line`);
+    stamped = stamped.replace(line, `const ${name} = ${JSON.stringify(value)};`);
+  }
   fs.writeFileSync(sw, stamped);
   return version;
 }

@@ -1,9 +1,11 @@
 // Hark's service worker: the page keeps working offline after the first visit (README, "Offline").
 //
-// - The app (index.html, boot.js, the hashed JS/wasm/CSS, the indexing worker's files) is precached on install into
-//   a cache named after the build, and served cache-first. The build writes BUILD and APP_FILES below
-//   (sw-stamp.mjs, a post-build hook in Trunk.toml): a new deploy has a new BUILD, so the browser installs the new
-//   worker, which fills its own cache and deletes the old one on activate.
+// - The app (index.html, boot.js, the hashed JS/wasm/CSS) is precached on install into a cache named after the
+//   build, and served cache-first. The indexing worker's files (LATER_FILES: a catalog without an index needs them)
+//   join that cache when the page first fetches them, so a first visit downloads no more than before. The build
+//   writes BUILD and the lists below (sw-stamp.mjs, a post-build hook in Trunk.toml): a new deploy has a new BUILD,
+//   so the browser installs the new service worker, which fills its own cache (with the new copies of the LATER_FILES
+//   the old cache held) and deletes the old cache on activate.
 // - Everything else under the scope that the page reads (hark.json or ?config=, the catalog and its index) is
 //   network-first: the newest copy when online, stored in DATA_CACHE, and that copy when the network is gone.
 //   Big catalogs are only stored once the page fetches them; nothing is precached that the config does not use.
@@ -14,22 +16,43 @@
 // Written by sw-stamp.mjs at build time (these are the unstamped defaults: no precache, nothing served from it).
 const BUILD = "unstamped";
 const APP_FILES = [];
+const LATER_FILES = [];
 
 const APP_CACHE = "hark-app-" + BUILD;
 const DATA_CACHE = "hark-data";
 const SCOPE = self.registration.scope;
 const INDEX = new URL("index.html", SCOPE).href;
-const APP_URLS = new Set(APP_FILES.map((file) => new URL(file, SCOPE).href));
+const APP_URLS = new Set(APP_FILES.concat(LATER_FILES).map((file) => new URL(file, SCOPE).href));
+
+// `cache: "reload"` skips the HTTP cache: the files of this build, not older copies.
+const fresh = (file) => new Request(new URL(file, SCOPE), { cache: "reload" });
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(APP_CACHE)
-      // `cache: "reload"` skips the HTTP cache: the files of this build, not older copies.
-      .then((cache) => cache.addAll(APP_FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "reload" }))))
+      .then(async (cache) => {
+        await cache.addAll(APP_FILES.map(fresh));
+        await carryOver(cache);
+      })
       .then(() => self.skipWaiting()),
   );
 });
+
+/** The new copies of the LATER_FILES an older build's cache held (the page used them, so it may need them offline). */
+async function carryOver(cache) {
+  const older = (await caches.keys()).filter((name) => name.startsWith("hark-app-") && name !== APP_CACHE);
+  for (const file of LATER_FILES) {
+    const url = new URL(file, SCOPE).href;
+    for (const name of older) {
+      if (await (await caches.open(name)).match(url)) {
+        // Not there now: the page fetches it from the network when it needs it, and it is kept then.
+        await cache.add(fresh(file)).catch(() => {});
+        break;
+      }
+    }
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -73,10 +73,11 @@ describe('offline at /, under a strict CSP', () => {
     const caches = await cached(page, h.url);
     const app = Object.keys(caches).filter((name) => name.startsWith('hark-app-'));
     assert.equal(app.length, 1, `one app cache: ${Object.keys(caches)}`);
-    for (const file of ['index.html', 'boot.js', 'worker-boot.js', 'hark-worker_bg.wasm']) {
-      assert.ok(caches[app[0]].includes(file), `${file} is precached`);
-    }
+    for (const file of ['index.html', 'boot.js']) assert.ok(caches[app[0]].includes(file), `${file} is precached`);
     assert.ok(caches[app[0]].some((f) => /^hark-[0-9a-f]{16}_bg\.wasm$/.test(f)), 'the app wasm is precached');
+    // A catalog with an index needs no indexing worker: the first visit downloads it no more than without offline.
+    assert.ok(!caches[app[0]].includes('hark-worker_bg.wasm'), 'the worker wasm is kept only once used');
+    assert.ok(!h.server.requests.some((r) => r.path.endsWith('hark-worker_bg.wasm')), 'the worker wasm was not fetched');
     assert.equal(await note(page).count(), 0, 'no offline note while online');
 
     await goOffline(h, context);
@@ -163,7 +164,8 @@ describe('a new deploy', () => {
 
   test('replaces the cached app: the new version is served offline and the old cache is gone', T, async () => {
     const { page, context } = await h.newPage();
-    await firstVisit(h, page);
+    // A catalog without an index: the indexing worker is used, so its files are kept too.
+    await firstVisit(h, page, '?catalog=catalog/things.jsonl', ['catalog/things.jsonl']);
     const before = Object.keys(await cached(page, h.url)).filter((name) => name.startsWith('hark-app-'));
     assert.equal(before.length, 1);
 
@@ -175,10 +177,15 @@ describe('a new deploy', () => {
       const names = Object.keys(await cached(page, h.url)).filter((name) => name.startsWith('hark-app-'));
       assert.deepEqual(names, [`hark-app-${version}`]);
     }, { timeout: 20_000, message: 'only the new app cache is left' });
+    const kept = (await cached(page, h.url))[`hark-app-${version}`];
+    assert.ok(kept.includes('hark-worker_bg.wasm'), `the new build's worker is carried over: ${kept}`);
 
     await goOffline(h, context);
     await page.reload();
-    await ui(page).search.waitFor({ state: 'visible', timeout: 20_000 });
+    await eventually(async () => assert.match(await ui(page).status.textContent(), /Ready — [\d,]+ things\./), {
+      timeout: 30_000,
+      message: 'indexed offline by the new build',
+    });
     assert.equal(await page.title(), 'Hark — new deploy');
     await ui(page).search.fill('espresso');
     await eventually(async () => assert.ok((await titles(page)).some((t) => /espresso/i.test(t))));
