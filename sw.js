@@ -55,15 +55,15 @@ async function carryOver(cache) {
 }
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) =>
-        Promise.all(names.filter((name) => name.startsWith("hark-app-") && name !== APP_CACHE).map((name) => caches.delete(name))),
-      )
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(dropOlderBuilds().then(() => self.clients.claim()));
 });
+
+/** Delete the caches of other builds: on activate, and again at each page load, since a replaced service worker
+ * may still have been storing a file it had fetched. Only the newest build's service worker may call it. */
+async function dropOlderBuilds() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith("hark-app-") && name !== APP_CACHE).map((name) => caches.delete(name)));
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -72,6 +72,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   const bare = url.origin + url.pathname;
   if (request.mode === "navigate") {
+    // Not while a newer build installs: its cache is not an older one.
+    if (!self.registration.installing && !self.registration.waiting) event.waitUntil(dropOlderBuilds());
     event.respondWith(networkFirst(event, null, () => match(APP_CACHE, INDEX)));
   } else if (APP_URLS.has(bare) && bare !== INDEX) {
     event.respondWith(cacheFirst(request));
@@ -80,19 +82,20 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-/** `request` in the cache called `name`, or undefined. */
-async function match(name, request) {
-  const cache = await caches.open(name);
-  return cache.match(request);
+/** `request` in the cache called `name`, or undefined (never creates the cache). */
+function match(name, request, options = {}) {
+  return caches.match(request, { ...options, cacheName: name });
 }
 
-/** The build's own file, from its cache; from the network (and kept) if the cache lost it. */
+/** The build's own file, from its cache; else from the network, and kept unless a newer build replaced this one
+ * (whose service worker deleted this build's cache). */
 async function cacheFirst(request) {
-  const cache = await caches.open(APP_CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await match(APP_CACHE, request, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok && (await caches.has(APP_CACHE))) {
+    await (await caches.open(APP_CACHE)).put(request, response.clone());
+  }
   return response;
 }
 

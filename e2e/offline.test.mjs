@@ -172,11 +172,19 @@ describe('a new deploy', () => {
     const version = deploy((html) => html.replace('<title>Hark — voice search</title>', '<title>Hark — new deploy</title>'));
     assert.notEqual(`hark-app-${version}`, before[0], 'the changed file gives a new version');
 
+    // The reload finds the new sw.js: the new build installs, takes over and drops the old cache. Each later load
+    // drops it again (the old service worker may still have been storing a file while the new one took over).
     await page.reload();
+    await eventually(async () => assert.ok(`hark-app-${version}` in (await cached(page, h.url))), { timeout: 20_000 });
+    await eventually(async () => assert.ok(await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return !registration.installing && !registration.waiting && registration.active.state === 'activated';
+    }), 'the new build is active'), { timeout: 20_000 });
     await eventually(async () => {
+      await page.reload();
       const names = Object.keys(await cached(page, h.url)).filter((name) => name.startsWith('hark-app-'));
       assert.deepEqual(names, [`hark-app-${version}`]);
-    }, { timeout: 20_000, message: 'only the new app cache is left' });
+    }, { timeout: 20_000, interval: 500, message: 'only the new app cache is left' });
     const kept = (await cached(page, h.url))[`hark-app-${version}`];
     assert.ok(kept.includes('hark-worker_bg.wasm'), `the new build's worker is carried over: ${kept}`);
 
