@@ -74,7 +74,9 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // Not while a newer build installs: its cache is not an older one.
     if (!self.registration.installing && !self.registration.waiting) event.waitUntil(dropOlderBuilds());
-    event.respondWith(networkFirst(event, null, () => match(APP_CACHE, INDEX)));
+    // Offline, the app's pages (a path without an extension, like the test server's) are the cached index.html.
+    const page = bare === INDEX || !/\.[^/]*$/.test(url.pathname);
+    event.respondWith(networkFirst(event, null, async () => (page ? match(APP_CACHE, INDEX) : undefined)));
   } else if (APP_URLS.has(bare) && bare !== INDEX) {
     event.respondWith(cacheFirst(request));
   } else {
