@@ -46,7 +46,7 @@ async function carryOver(cache) {
     const url = new URL(file, SCOPE).href;
     for (const name of older) {
       if (await (await caches.open(name)).match(url)) {
-        // Not there now: the page fetches it from the network when it needs it, and it is kept then.
+        // If the network fails now, the page fetches it when it needs it, and it is kept then.
         await cache.add(fresh(file)).catch(() => {});
         break;
       }
