@@ -7,6 +7,7 @@ const boot = document.getElementById("boot");
 try {
   const js = new URL(tag.dataset.js, document.baseURI).href;
   const wasm = new URL(tag.dataset.wasm, document.baseURI).href;
+  await workOffline();
   const { default: init } = await import(js);
   await init({ module_or_path: wasm });
 } catch (error) {
@@ -15,5 +16,34 @@ try {
     boot.textContent = "Hark could not start in this browser (" + (error && error.message ? error.message : error) +
       "). Reload the page to try again.";
     boot.setAttribute("role", "alert");
+  }
+}
+
+// Offline after the first visit (sw.js, README "Offline"): register the service worker, and on the first visit wait
+// until it controls the page, so that the config and catalog the app loads next are kept too. It never stops the
+// page from starting: without service workers (or if installing fails or takes over 10 s) the page just needs the
+// network. `<meta name="hark-offline" content="off">` in index.html turns it off and removes what it stored.
+async function workOffline() {
+  const workers = navigator.serviceWorker;
+  if (!workers) return;
+  const scope = new URL("./", document.baseURI).href;
+  try {
+    if (document.querySelector('meta[name="hark-offline"][content="off"]')) {
+      for (const registration of await workers.getRegistrations()) {
+        if (registration.scope === scope) await registration.unregister();
+      }
+      for (const name of await caches.keys()) if (name.startsWith("hark-")) await caches.delete(name);
+      return;
+    }
+    const registration = await workers.register(new URL("sw.js", document.baseURI), { scope });
+    const installing = registration.installing || registration.waiting;
+    if (workers.controller || !installing) return;
+    await new Promise((resolve) => {
+      workers.addEventListener("controllerchange", resolve, { once: true });
+      installing.addEventListener("statechange", () => installing.state === "redundant" && resolve());
+      setTimeout(resolve, 10000);
+    });
+  } catch (error) {
+    console.warn("Hark needs the network here: its service worker could not be registered.", error);
   }
 }

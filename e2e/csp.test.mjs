@@ -4,17 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Harness, ui, eventually, speakQuery } from './support/browser.mjs';
 
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { STRICT_CSP } from './support/csp.mjs';
+
+export { STRICT_CSP };
 
 const h = new Harness({ csp: STRICT_CSP });
 before(() => h.start());

@@ -11,6 +11,7 @@
 //     delayMs: (body, req) => body.includes('slow') ? 1500 : 0 }) //   to a backend, minus the prefix; delayMs is a
 //                                                        //   number or a function of the request body
 //   server.proxied                                       // [{path, body, status, aborted}] for every proxied request
+//   server.setOffline(true)                              // the network is gone: every connection is cut, no answer
 //   server.unroute('/hark.json'); server.reset()         // remove one / all extra routes, delays and proxies
 //   server.requests                                      // [{method, path, status}] for every request served
 //   await server.close()
@@ -69,6 +70,7 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
   const requests = [];
   const proxies = [];
   const proxied = [];
+  let offline = false;
 
   function readBody(req) {
     return new Promise((resolve, reject) => {
@@ -175,6 +177,11 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     const url = new URL(req.url, 'http://localhost');
     const entry = { method: req.method, path: url.pathname + url.search, status: 0 };
     requests.push(entry);
+    if (offline) {
+      entry.status = -1;
+      req.socket.destroy();
+      return;
+    }
     if (csp) res.setHeader('Content-Security-Policy', csp);
     try {
       const proxy = proxies.find((p) => url.pathname.startsWith(p.prefix));
@@ -223,6 +230,12 @@ export async function startServer({ root = defaultRoot(), host = '127.0.0.1', po
     },
     route(pathname, spec) {
       routes.set(pathname, spec);
+      return this;
+    },
+    /** Cut every connection (open ones too) until `setOffline(false)`: requests get no answer at all. */
+    setOffline(on) {
+      offline = Boolean(on);
+      if (offline) for (const s of sockets) s.destroy();
       return this;
     },
     unroute(pathname) {

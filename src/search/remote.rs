@@ -30,6 +30,9 @@ pub enum RemoteError {
         /// The browser's error, for the console.
         detail: String,
     },
+    /// No answer, and the browser says it is offline.
+    #[error("You're offline, and this search needs a connection to the search server. Reconnect and try again.")]
+    Offline,
     /// No answer within `timeout_ms`.
     #[error("The search server did not answer within {seconds} s. Try again in a moment.")]
     Timeout {

@@ -107,6 +107,7 @@ impl RemoteSearch {
             if let Err(RemoteError::Network { detail }) = &outcome {
                 log::warn!("remote search: {detail}");
             }
+            let outcome = outcome.map_err(name_missing_connection);
             // Done: a late timeout or a drop must no longer abort anything.
             task_fate.set(Fate::Cancelled);
             on_done(outcome);
@@ -145,5 +146,14 @@ async fn fetch_search(
     match response.status() {
         200..=299 => parse_response(config, request, &body),
         status => Err(error_for_status(config, status, &body)),
+    }
+}
+
+/// A failed fetch while the browser says it is offline is [`RemoteError::Offline`], which names the missing connection.
+fn name_missing_connection(error: RemoteError) -> RemoteError {
+    let offline = web_sys::window().is_some_and(|window| !window.navigator().on_line());
+    match error {
+        RemoteError::Network { .. } if offline => RemoteError::Offline,
+        other => other,
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::connection::ConnectionNote;
 use super::continuous_toggle::ContinuousToggle;
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                 <VoiceSettings />
             </div>
             <StatusLine />
+            <ConnectionNote />
             <StopReading />
             <VoiceHelp />
             <Results />

@@ -4,12 +4,14 @@
 //! - [`mic_button`], [`search_box`], [`language_picker`], [`continuous_toggle`], [`status`], [`results`]:
 //!   one control each.
 //! - [`level_meter`]: the microphone level while Hark listens through its own capture.
+//! - [`connection`]: the note shown while the browser is offline (what still works, what needs a connection).
 //! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
 //!   read, built from the templates in `hark.json`.
 
 mod app;
+pub mod connection;
 pub mod continuous_toggle;
 pub mod keyboard;
 pub mod language_picker;
