@@ -7,6 +7,7 @@
 use hark_engine::{Index, IndexError};
 
 use super::config::SpeakConfig;
+use super::understand::Vocabulary;
 use super::fetch::{fetch_bytes, FetchError};
 use super::indexer::{index_in_worker, IndexerError, Progress};
 use super::local::LocalSearch;
@@ -63,6 +64,10 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// What is read aloud.
     pub speak: SpeakConfig,
+    /// The catalog's language (BCP-47), which typed text is understood in.
+    pub lang: String,
+    /// What the catalog offers to understand (facets, price, numbers); empty for a remote cluster.
+    pub vocabulary: std::sync::Arc<Vocabulary>,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -76,8 +81,11 @@ pub async fn load(
     let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
-    let (noun, speak) = (config.noun.clone(), config.speak.clone());
-    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak };
+    let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
+    let finish = |provider: Provider, warnings| {
+        let vocabulary = std::sync::Arc::new(provider.vocabulary().cloned().unwrap_or_default());
+        Loaded { provider, noun: noun.clone(), warnings, speak: speak.clone(), lang: lang.clone(), vocabulary }
+    };
     if let Some(remote) = config.remote.take() {
         return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }
@@ -89,7 +97,7 @@ pub async fn load(
             .map_err(LoadError::from)
             .and_then(|bytes| Index::from_vec(bytes).map_err(index_error(&url)));
         match loaded {
-            Ok(index) => return Ok(finish(ready(index, max_results), warnings)),
+            Ok(index) => return Ok(finish(ready(index, max_results, &noun), warnings)),
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
             Err(error) => return Err(error),
@@ -114,7 +122,7 @@ pub async fn load(
     warnings.extend(built.warnings);
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
     let index = Index::from_built_vec(built.bytes).map_err(index_error(&url))?;
-    Ok(finish(ready(index, max_results), warnings))
+    Ok(finish(ready(index, max_results, &noun), warnings))
 }
 
 /// Why the index for `url` could not be read, as a load error naming it.
@@ -122,7 +130,7 @@ fn index_error(url: &str) -> impl Fn(IndexError) -> LoadError + '_ {
     move |error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() }
 }
 
-fn ready(mut index: Index, max_results: usize) -> Provider {
+fn ready(mut index: Index, max_results: usize, noun: &str) -> Provider {
     index.set_max_results(max_results);
-    Provider::local(LocalSearch::new(index))
+    Provider::local(LocalSearch::new(index).with_noun(noun))
 }

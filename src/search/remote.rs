@@ -194,10 +194,11 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
                 description,
                 category: text_of(source.get(&f.category)),
                 url: text_of(source.get(&f.url)),
+                ..SearchResult::default()
             })
         })
         .collect::<Result<Vec<_>, RemoteError>>()?;
-    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total })
+    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total, ..SearchResponse::default() })
 }
 
 /// A field's value as display text: strings as they are, numbers and booleans written out, arrays joined with ", ".
