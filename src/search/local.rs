@@ -113,6 +113,7 @@ impl LocalSearch {
             facets,
             summary,
             currency,
+            lang: resolved.lang,
         }
     }
 

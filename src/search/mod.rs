@@ -139,4 +139,6 @@ pub struct SearchResponse {
     pub did_you_mean: Option<String>,
     /// The catalog's price currency (ISO 4217), for chips.
     pub currency: Option<String>,
+    /// The language it was understood in, for chips and prices.
+    pub lang: understand::Lang,
 }

@@ -19,16 +19,21 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem>
     let count = response.results.len();
     let read = count.min(speak.read_count());
     let summary_template = if count == 0 { &speak.none } else { &speak.summary };
-    let summary = Template::parse(summary_template).render(|name| match name {
-        "count" => Some(spoken_number(count)),
-        "results" => Some(plural(count, "result", "results").to_string()),
-        "query" => Some(query.to_string()),
-        "read" => Some(spoken_number(read)),
-        _ => None,
+    // What a shop catalog understood ("12 chairs, under $100.") replaces the template's sentence.
+    let summary = response.summary.clone().unwrap_or_else(|| {
+        Template::parse(summary_template).render(|name| match name {
+            "count" => Some(spoken_number(count)),
+            "results" => Some(plural(count, "result", "results").to_string()),
+            "query" => Some(query.to_string()),
+            "read" => Some(spoken_number(read)),
+            _ => None,
+        })
     });
+    // The recognizer's runner-up, when it finds clearly different things, is asked right after the summary.
+    let did_you_mean = response.did_you_mean.as_ref().map(|text| SpeechItem::plain(format!("Did you mean {text}?")));
     let result_template = Template::parse(&speak.result);
     let results = response.results.iter().take(read).enumerate().map(|(position, _)| result_item(response, position, &result_template));
-    std::iter::once(SpeechItem::plain(summary)).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
+    std::iter::once(SpeechItem::plain(summary)).chain(did_you_mean).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
 }
 
 /// The items to speak for part of `response`, as asked for by a voice command: one result, or the next page of
@@ -118,7 +123,7 @@ mod tests {
             description: description.into(),
             description_spans: vec![],
             category: "lighting".into(),
-            url: String::new(),
+            ..SearchResult::default()
         }
     }
 
@@ -127,9 +132,21 @@ mod tests {
             seq: 1,
             query: "lamp".into(),
             results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
-            suggestion: None,
-            total: None,
+            ..SearchResponse::default()
         }
+    }
+
+    #[test]
+    fn what_a_shop_understood_is_the_summary_and_the_runner_up_is_asked_after_it() {
+        let response = SearchResponse {
+            summary: Some("2 chairs, under $100.".into()),
+            did_you_mean: Some("bread shoes".into()),
+            ..response(2)
+        };
+        let items = script(&response, &SpeakConfig::default());
+        assert_eq!(items[0].text, "2 chairs, under $100.");
+        assert_eq!(items[1].text, "Did you mean bread shoes?");
+        assert_eq!(items[2].tag, Some(0));
     }
 
     fn texts(items: &[SpeechItem]) -> Vec<(&str, Option<usize>)> {
