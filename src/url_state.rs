@@ -65,6 +65,8 @@ pub fn set_understood(state: &State) {
     let Some(window) = web_sys::window() else { return };
     let Ok(href) = window.location().href() else { return };
     let Ok(url) = web_sys::Url::new(&href) else { return };
+    let before = url.search();
+    // Live: changing these changes `url`.
     let params = url.search_params();
     let keys: Vec<String> = js_sys::Array::from(&params.keys().into()).iter().filter_map(|k| k.as_string()).collect();
     for key in keys.iter().filter(|key| is_understood_key(key) || *key == "q") {
@@ -76,11 +78,9 @@ pub fn set_understood(state: &State) {
     for (key, value) in to_params(state) {
         params.append(&key, &value);
     }
-    let next = params.to_string().as_string().unwrap_or_default();
-    if url.search().trim_start_matches('?') == next {
+    if url.search() == before {
         return;
     }
-    url.set_search(&next);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
     }
