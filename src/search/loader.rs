@@ -6,7 +6,7 @@
 
 use hark_engine::{Index, IndexError};
 
-use super::config::SpeakConfig;
+use super::config::{RemoteShop, SpeakConfig};
 use super::understand::Vocabulary;
 use super::fetch::{fetch_bytes, FetchError};
 use super::indexer::{index_in_worker, IndexerError, Progress};
@@ -78,15 +78,16 @@ pub async fn load(
     progress: impl Fn(LoadProgress),
 ) -> Result<Loaded, LoadError> {
     progress(LoadProgress::Config);
-    let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
+    let Site { config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
     let finish = |provider: Provider, warnings| {
-        let vocabulary = std::sync::Arc::new(provider.vocabulary().cloned().unwrap_or_default());
-        Loaded { provider, noun: noun.clone(), warnings, speak: speak.clone(), lang: lang.clone(), vocabulary }
+        let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
+        Loaded { provider, noun: noun.clone(), warnings, speak: speak.clone(), lang: lang.clone(), vocabulary: vocabulary.into() }
     };
-    if let Some(remote) = config.remote.take() {
+    if let Some(mut remote) = config.remote.clone() {
+        remote.shop = RemoteShop::of(&config);
         return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }
     let (index_url, catalog_url) = config.sources();
@@ -123,6 +124,17 @@ pub async fn load(
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
     let index = Index::from_built_vec(built.bytes).map_err(index_error(&url))?;
     Ok(finish(ready(index, max_results, &noun), warnings))
+}
+
+/// What a cluster's catalog offers to understand: the price and numbers (facet values are not known in the page,
+/// so facet words stay search text there; the Refine panel offers them).
+fn remote_vocabulary(config: &super::config::SiteConfig) -> Vocabulary {
+    let engine = &config.engine;
+    Vocabulary::new(
+        engine.facets.iter().map(|(name, _)| (name.as_str(), Vec::new())),
+        engine.price.as_ref().map(|p| p.currency.as_str()),
+        engine.numbers.iter().map(|(name, _)| name.as_str()),
+    )
 }
 
 /// Why the index for `url` could not be read, as a load error naming it.

@@ -90,25 +90,25 @@ impl LocalSearch {
         let results = self.results(&self.index.search(&query), Some((currency.as_deref(), resolved.lang)));
         let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
         let suggestion = if results.is_empty() && !state.text.trim().is_empty() { self.index.suggest(searched) } else { None };
-        let facets = if self.vocabulary.facets.is_empty() {
-            Vec::new()
-        } else {
-            let all = self.index.search(&query.clone().with_limit(FACET_COUNT_LIMIT));
-            self.index
-                .facet_counts(all.iter().map(|hit| hit.doc))
-                .into_iter()
-                .map(|counts| FacetVocab { name: counts.name, values: counts.values })
-                .collect()
-        };
+        // Every match (up to FACET_COUNT_LIMIT), for the Refine counts and the count said back.
+        let all = self.index.search(&query.clone().with_limit(FACET_COUNT_LIMIT));
+        let facets = self
+            .index
+            .facet_counts(all.iter().map(|hit| hit.doc))
+            .into_iter()
+            .map(|counts| FacetVocab { name: counts.name, values: counts.values })
+            .collect();
+        let total = (all.len() > results.len()).then_some(all.len() as u64);
         let shows_summary = !state.filters.is_empty() || state.sort.is_some();
-        let summary = shows_summary.then(|| summary(results.len(), state, &self.noun, currency.as_deref(), resolved.lang));
+        let count = all.len().max(results.len());
+        let summary = shows_summary.then(|| summary(count, state, &self.noun, currency.as_deref(), resolved.lang));
         SearchResponse {
             seq: request.seq,
             query: request.text.clone(),
             did_you_mean: self.did_you_mean(request, resolved),
             results,
             suggestion,
-            total: None,
+            total,
             state: Some(state.clone()),
             facets,
             summary,

@@ -19,6 +19,7 @@ pub mod local;
 pub mod provider;
 pub mod remote;
 pub mod remote_client;
+pub mod remote_shop;
 pub mod site;
 pub mod understand;
 pub mod understood;
