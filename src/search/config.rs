@@ -112,6 +112,36 @@ pub struct RemoteConfig {
     /// Results per page (`size`). Default 10, clamped to 1..=100.
     #[serde(default = "default_size")]
     pub size: u32,
+    /// The shop keys of `hark.json` (`facets`, `price`, `numbers`, beside `remote`, not inside it), copied here by
+    /// the loader: which cluster fields the filters, sorts and facet counts use.
+    #[serde(skip)]
+    pub shop: RemoteShop,
+}
+
+/// A cluster's shop fields (see [`RemoteConfig::shop`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RemoteShop {
+    /// Facets: display name → field (a `keyword` field for `terms` filters and aggregations).
+    pub facets: Vec<(String, String)>,
+    /// The price field and its currency.
+    pub price: Option<(String, String)>,
+    /// Other numbers: name → field.
+    pub numbers: Vec<(String, String)>,
+    /// What the items are called, for the summary.
+    pub noun: String,
+}
+
+impl RemoteShop {
+    /// The shop keys of a site config.
+    pub fn of(config: &SiteConfig) -> RemoteShop {
+        let engine = &config.engine;
+        RemoteShop {
+            facets: engine.facets.clone(),
+            price: engine.price.as_ref().map(|p| (p.field.clone(), p.currency.clone())),
+            numbers: engine.numbers.iter().map(|(name, n)| (name.clone(), n.field.clone())).collect(),
+            noun: config.noun.clone(),
+        }
+    }
 }
 
 /// Document field names for each role of a result.

@@ -6,7 +6,8 @@
 
 use hark_engine::{Index, IndexError};
 
-use super::config::SpeakConfig;
+use super::config::{RemoteShop, SpeakConfig};
+use super::understand::Vocabulary;
 use super::fetch::{fetch_bytes, FetchError};
 use super::indexer::{index_in_worker, IndexerError, Progress};
 use super::local::LocalSearch;
@@ -65,6 +66,10 @@ pub struct Loaded {
     pub speak: SpeakConfig,
     /// The recognizer phrases `hark.json` names (`phrases`), trimmed and checked; empty when it names none.
     pub phrases: Vec<String>,
+    /// The catalog's language (BCP-47), which typed text is understood in.
+    pub lang: String,
+    /// What the catalog offers to understand (facets, price, numbers); empty for a remote cluster.
+    pub vocabulary: std::sync::Arc<Vocabulary>,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -78,9 +83,22 @@ pub async fn load(
     let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
-    let (noun, speak, phrases) = (config.noun.clone(), config.speak.clone(), std::mem::take(&mut config.phrases));
-    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak, phrases };
-    if let Some(remote) = config.remote.take() {
+    let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
+    let phrases = std::mem::take(&mut config.phrases);
+    let finish = |provider: Provider, warnings| {
+        let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
+        Loaded {
+            provider,
+            noun: noun.clone(),
+            warnings,
+            speak: speak.clone(),
+            phrases: phrases.clone(),
+            lang: lang.clone(),
+            vocabulary: vocabulary.into(),
+        }
+    };
+    if let Some(mut remote) = config.remote.clone() {
+        remote.shop = RemoteShop::of(&config);
         return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }
     let (index_url, catalog_url) = config.sources();
@@ -91,7 +109,7 @@ pub async fn load(
             .map_err(LoadError::from)
             .and_then(|bytes| Index::from_vec(bytes).map_err(index_error(&url)));
         match loaded {
-            Ok(index) => return Ok(finish(ready(index, max_results), warnings)),
+            Ok(index) => return Ok(finish(ready(index, max_results, &noun), warnings)),
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
             Err(error) => return Err(error),
@@ -116,7 +134,18 @@ pub async fn load(
     warnings.extend(built.warnings);
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
     let index = Index::from_built_vec(built.bytes).map_err(index_error(&url))?;
-    Ok(finish(ready(index, max_results), warnings))
+    Ok(finish(ready(index, max_results, &noun), warnings))
+}
+
+/// What a cluster's catalog offers to understand: the price and numbers (facet values are not known in the page,
+/// so facet words stay search text there; the Refine panel offers them).
+fn remote_vocabulary(config: &super::config::SiteConfig) -> Vocabulary {
+    let engine = &config.engine;
+    Vocabulary::new(
+        engine.facets.iter().map(|(name, _)| (name.as_str(), Vec::new())),
+        engine.price.as_ref().map(|p| p.currency.as_str()),
+        engine.numbers.iter().map(|(name, _)| name.as_str()),
+    )
 }
 
 /// Why the index for `url` could not be read, as a load error naming it.
@@ -124,7 +153,7 @@ fn index_error(url: &str) -> impl Fn(IndexError) -> LoadError + '_ {
     move |error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() }
 }
 
-fn ready(mut index: Index, max_results: usize) -> Provider {
+fn ready(mut index: Index, max_results: usize, noun: &str) -> Provider {
     index.set_max_results(max_results);
-    Provider::local(LocalSearch::new(index))
+    Provider::local(LocalSearch::new(index).with_noun(noun))
 }

@@ -1,8 +1,13 @@
 //! The embedded provider: searches a `hark-engine` index in the page.
 
-use hark_engine::{finish_fold, Index, Query};
+use hark_engine::{finish_fold, Filter as EngineFilter, Index, Query, Sort as EngineSort};
 
+use super::understand::{format_price, summary, FacetVocab, Filter, Lang, Sort, State, Vocabulary};
+use super::understood::{clearly_different, vocabulary, Resolved, DID_YOU_MEAN_TOP};
 use super::{SearchRequest, SearchResponse, SearchResult};
+
+/// The engine's name for the price column.
+const PRICE: &str = "price";
 
 /// Fold a word the way the host's NFKD folder does, using the browser's `String.prototype.normalize` instead of
 /// linking Unicode tables into the wasm (about 54 KB gzip, DESIGN.md).
@@ -15,16 +20,30 @@ pub fn browser_fold(word: &str, out: &mut String) {
     }
 }
 
+/// How many matching items the Refine panel's counts look at (all of them on any shop-sized catalog).
+pub const FACET_COUNT_LIMIT: usize = 2_000;
+
 /// Searches one index.
 pub struct LocalSearch {
     index: Index,
+    vocabulary: Vocabulary,
+    noun: String,
 }
 
 impl LocalSearch {
-    /// Wrap an index; its query folding is switched to the browser's.
+    /// Wrap an index; its query folding is switched to the browser's, and its vocabulary is read once.
     pub fn new(mut index: Index) -> Self {
         index.set_folder(browser_fold);
-        Self { index }
+        let vocabulary = vocabulary(&index);
+        Self { index, vocabulary, noun: "results".to_string() }
+    }
+
+    /// What the summary calls the items when no text or facet value names them ("12 products, under $100.").
+    pub fn with_noun(mut self, noun: &str) -> Self {
+        if !noun.trim().is_empty() {
+            self.noun = noun.trim().to_string();
+        }
+        self
     }
 
     /// How many documents it holds.
@@ -42,39 +61,152 @@ impl LocalSearch {
         &self.index
     }
 
-    /// Answer `request`: spoken alternatives are fused; typed text also matches the word being typed as a prefix.
+    /// What the catalog offers to understand against (facet values over all items, currency, numbers).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Answer `request`: spoken alternatives are fused; typed text also matches the word being typed as a prefix;
+    /// a resolved request is filtered and sorted, and its answer carries facet counts, prices, the summary and
+    /// "Did you mean …?".
     pub fn search(&self, request: &SearchRequest) -> SearchResponse {
         if request.is_empty() {
             return SearchResponse { seq: request.seq, ..SearchResponse::default() };
         }
-        let query = if request.alternatives.is_empty() {
-            Query::text(request.text.clone()).with_prefix_last_word(true)
-        } else {
-            Query::alternatives(request.alternatives.iter().cloned())
-        };
-        // A later page: rank the results up to its end and keep the last page of them.
+        let typed = request.alternatives.is_empty();
+        // A later page ("next"): rank the results up to its end and keep the last page of them.
         let size = self.index.max_results();
         let offset = (request.page as usize).saturating_mul(size);
-        let query = query.with_limit(offset.saturating_add(size));
-        let results: Vec<SearchResult> = self
+        let page = |hits: Vec<hark_engine::Hit>| hits.into_iter().skip(offset).collect::<Vec<_>>();
+        let Some(resolved) = &request.resolved else {
+            let query = if typed {
+                Query::text(request.text.clone()).with_prefix_last_word(true)
+            } else {
+                Query::alternatives(request.alternatives.iter().cloned())
+            };
+            let hits = page(self.index.search(&query.with_limit(offset.saturating_add(size))));
+            let results = self.results(&hits, None);
+            let suggestion = if results.is_empty() && offset == 0 { self.index.suggest(&request.text) } else { None };
+            return SearchResponse {
+                seq: request.seq,
+                query: request.text.clone(),
+                results,
+                suggestion,
+                offset,
+                ..SearchResponse::default()
+            };
+        };
+        let state = &resolved.state;
+        let currency = self.index.currency().map(str::to_string);
+        let query = engine_query(state, &resolved.alternatives, typed && !resolved.refined);
+        let hits = page(self.index.search(&query.clone().with_limit(offset.saturating_add(size))));
+        let results = self.results(&hits, Some((currency.as_deref(), resolved.lang)));
+        let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
+        let suggestion = if results.is_empty() && offset == 0 && !state.text.trim().is_empty() {
+            self.index.suggest(searched)
+        } else {
+            None
+        };
+        // Every match (up to FACET_COUNT_LIMIT), for the Refine counts and the count said back.
+        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT));
+        let facets = self
             .index
-            .search(&query)
+            .facet_counts(all.iter().map(|hit| hit.doc))
             .into_iter()
-            .skip(offset)
+            .map(|counts| FacetVocab { name: counts.name, values: counts.values })
+            .collect();
+        let total = (all.len() > offset + results.len()).then_some(all.len() as u64);
+        let shows_summary = !state.filters.is_empty() || state.sort.is_some();
+        let count = all.len().max(offset + results.len());
+        let summary = shows_summary.then(|| summary(count, state, &self.noun, currency.as_deref(), resolved.lang));
+        SearchResponse {
+            seq: request.seq,
+            query: request.text.clone(),
+            did_you_mean: if offset == 0 { self.did_you_mean(request, resolved) } else { None },
+            results,
+            suggestion,
+            total,
+            offset,
+            state: Some(state.clone()),
+            facets,
+            summary,
+            currency,
+            lang: resolved.lang,
+        }
+    }
+
+    /// The hits as results, with prices formatted in `price` (currency, language) when the catalog has prices.
+    fn results(&self, hits: &[hark_engine::Hit], price: Option<(Option<&str>, Lang)>) -> Vec<SearchResult> {
+        hits.iter()
             .filter_map(|hit| {
                 let doc = self.index.doc(hit.doc)?;
+                let amount = self.index.price(hit.doc);
+                let price_text = match (amount, price) {
+                    (Some(amount), Some((Some(currency), lang))) => format_price(amount, currency, lang),
+                    _ => String::new(),
+                };
                 Some(SearchResult {
                     id: doc.id.to_string(),
                     title: doc.title.to_string(),
-                    title_spans: hit.title_spans,
+                    title_spans: hit.title_spans.clone(),
                     description: doc.description.to_string(),
-                    description_spans: hit.description_spans,
+                    description_spans: hit.description_spans.clone(),
                     category: doc.category.to_string(),
                     url: doc.url.to_string(),
+                    price: amount,
+                    price_text,
                 })
             })
-            .collect();
-        let suggestion = if results.is_empty() && offset == 0 { self.index.suggest(&request.text) } else { None };
-        SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion, total: None, offset }
+            .collect()
+    }
+
+    /// The recognizer's runner-up when its results are clearly different from the best guess's
+    /// ([`clearly_different`]), searched with the same filters and sort.
+    fn did_you_mean(&self, request: &SearchRequest, resolved: &Resolved) -> Option<String> {
+        let ([(best, _), (runner_up, _), ..], [(said_best, _), (said_runner_up, _), ..]) =
+            (resolved.alternatives.as_slice(), request.alternatives.as_slice())
+        else {
+            return None;
+        };
+        if resolved.refined || best.trim().is_empty() || runner_up.trim().is_empty() || said_best.trim() == said_runner_up.trim() {
+            return None;
+        }
+        let ids = |text: &str| -> Vec<String> {
+            let state = State { text: text.to_string(), ..resolved.state.clone() };
+            let query = engine_query(&state, &[], false).with_limit(DID_YOU_MEAN_TOP);
+            self.index.search(&query).iter().filter_map(|hit| self.index.doc(hit.doc).map(|doc| doc.id.to_string())).collect()
+        };
+        clearly_different(&ids(best), &ids(runner_up)).then(|| said_runner_up.trim().to_string())
+    }
+}
+
+/// The engine query for an understood state: the text (or the alternatives, fused), the facet filters (values of
+/// one facet are alternatives), price and number ranges, and the sort.
+pub fn engine_query(state: &State, alternatives: &[(String, f32)], typed: bool) -> Query {
+    let mut query = if alternatives.is_empty() {
+        Query::text(state.text.clone()).with_prefix_last_word(typed)
+    } else {
+        Query::alternatives(alternatives.iter().cloned())
+    };
+    let mut facets: Vec<(&str, Vec<String>)> = Vec::new();
+    for filter in &state.filters {
+        match filter {
+            Filter::Facet { facet, value } => match facets.iter_mut().find(|(name, _)| name == facet) {
+                Some((_, values)) => values.push(value.clone()),
+                None => facets.push((facet, vec![value.clone()])),
+            },
+            Filter::Price { min, max } => query = query.with_filter(EngineFilter::range(PRICE, *min, *max)),
+            Filter::Number { name, min, max } => query = query.with_filter(EngineFilter::range(name.clone(), *min, *max)),
+        }
+    }
+    for (facet, values) in facets {
+        query = query.with_filter(EngineFilter::Facet { facet: facet.to_string(), values });
+    }
+    match &state.sort {
+        Some(Sort::Price { descending }) => query.with_sort(EngineSort::Number { number: PRICE.into(), descending: *descending }),
+        Some(Sort::Number { name, descending }) => {
+            query.with_sort(EngineSort::Number { number: name.clone(), descending: *descending })
+        }
+        None => query,
     }
 }

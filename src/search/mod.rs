@@ -19,8 +19,10 @@ pub mod local;
 pub mod provider;
 pub mod remote;
 pub mod remote_client;
+pub mod remote_shop;
 pub mod site;
 pub mod understand;
+pub mod understood;
 pub mod use_search;
 
 use std::ops::Range;
@@ -53,6 +55,20 @@ pub struct SearchRequest {
     pub alternatives: Vec<(String, f32)>,
     /// Which page of results: 0 is the first (results 1 to the page size), 1 the next ("next", "more results").
     pub page: u32,
+    /// Filters set on the page (a chip kept, a Refine checkbox, a link's parameters); what the text says is added
+    /// to them (a said price replaces a set one).
+    pub filters: Vec<understand::Filter>,
+    /// The order set on the page ("Sort by", a link's `sort=`); one the text says wins.
+    pub sort: Option<understand::Sort>,
+    /// Whether the text may refine the previous request ("only the black ones", "cheaper"): spoken in continuous
+    /// mode, or typed within [`understood::REFINE_WINDOW_MS`] of its answer (see [`understood::resolve`]).
+    pub may_refine: bool,
+    /// The recognition language (BCP-47) of a spoken request; empty for typed text, which is understood in the
+    /// catalog's language.
+    pub lang: String,
+    /// What is searched, set by the search hook from the above ([`understood::resolve`]), never by the page;
+    /// `None` searches `text` and `alternatives` as they are.
+    pub resolved: Option<understood::Resolved>,
 }
 
 impl SearchRequest {
@@ -78,14 +94,14 @@ impl SearchRequest {
         self
     }
 
-    /// Whether there is nothing to search for.
+    /// Whether there is nothing to search for: no text, no filter and no sort.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.trim().is_empty() && self.filters.is_empty() && self.sort.is_none()
     }
 }
 
 /// One result, ready to render (all text is rendered as text, never as HTML).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResult {
     /// The catalog item's id.
     pub id: String,
@@ -101,6 +117,10 @@ pub struct SearchResult {
     pub category: String,
     /// Link, possibly empty.
     pub url: String,
+    /// The price, when the catalog has prices and this item one.
+    pub price: Option<f64>,
+    /// The price with its currency ("$89.99"), empty without one.
+    pub price_text: String,
 }
 
 /// The answer to one request.
@@ -118,4 +138,17 @@ pub struct SearchResponse {
     pub total: Option<u64>,
     /// The rank of the first result, counted from 0: non-zero on a later page ([`SearchRequest::page`]).
     pub offset: usize,
+    /// What was understood and searched: the text left, the filters and the sort. `None` on a catalog without
+    /// facets, price or numbers (every word is searched).
+    pub state: Option<understand::State>,
+    /// Facet values with how many of the matching items have each, per facet (the Refine panel).
+    pub facets: Vec<understand::FacetVocab>,
+    /// The summary of what was understood ("12 chairs, under $100."), when there are filters or a sort.
+    pub summary: Option<String>,
+    /// The recognizer's runner-up, when it leads to clearly different results ([`understood::did_you_mean`]).
+    pub did_you_mean: Option<String>,
+    /// The catalog's price currency (ISO 4217), for chips.
+    pub currency: Option<String>,
+    /// The language it was understood in, for chips and prices.
+    pub lang: understand::Lang,
 }

@@ -62,6 +62,14 @@ impl Provider {
         }
     }
 
+    /// What the catalog offers to understand, when the page holds its index.
+    pub fn vocabulary(&self) -> Option<&super::understand::Vocabulary> {
+        match &self.0 {
+            Kind::Local(search) => Some(search.vocabulary()),
+            Kind::Remote(_) => None,
+        }
+    }
+
     /// Answer `request`: `answer` runs once with the outcome — at once for the embedded engine, after the fetch for
     /// a cluster — unless the returned handle is dropped first. `on_slow` runs if the answer takes longer than
     /// [`remote_client::SLOW_MS`](super::remote_client::SLOW_MS).

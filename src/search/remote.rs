@@ -8,6 +8,8 @@ use serde_json::{json, Map, Value};
 
 use super::config::RemoteConfig;
 use super::json;
+use super::remote_shop;
+use super::understand::{format_price, summary};
 use super::{SearchRequest, SearchResponse, SearchResult};
 
 /// Highlight tags from Unicode's private use area: they never occur in real catalog text, and every span is checked
@@ -95,25 +97,52 @@ pub fn query_body(config: &RemoteConfig, request: &SearchRequest, from: u32) -> 
     let fuzzy = |text: &str, boost: f32| {
         json!({ "multi_match": { "query": text, "fields": fields, "fuzziness": "AUTO", "boost": round(boost) } })
     };
-    let should: Vec<Value> = if request.alternatives.is_empty() {
-        let text = request.text.trim();
-        vec![
-            fuzzy(text, 1.0),
-            json!({ "multi_match": { "query": text, "type": "bool_prefix", "fields": fields, "boost": 0.5 } }),
-        ]
+    // An understood request searches the words left after its filters and sort (see `remote_shop`).
+    let resolved = request.resolved.as_ref();
+    let (text, spoken) = match resolved {
+        Some(resolved) => (resolved.state.text.as_str(), resolved.alternatives.as_slice()),
+        None => (request.text.as_str(), request.alternatives.as_slice()),
+    };
+    let should: Vec<Value> = if spoken.is_empty() {
+        let text = text.trim();
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![
+                fuzzy(text, 1.0),
+                json!({ "multi_match": { "query": text, "type": "bool_prefix", "fields": fields, "boost": 0.5 } }),
+            ]
+        }
     } else {
-        alternatives(&request.alternatives).into_iter().map(|(text, boost)| fuzzy(&text, boost)).collect()
+        alternatives(spoken).into_iter().map(|(text, boost)| fuzzy(&text, boost)).collect()
     };
     let f = &config.fields;
     let mut highlight = Map::new();
     for field in [&f.title, &f.description] {
         highlight.insert(field.clone(), json!({}));
     }
-    json!({
+    let mut query = Map::new();
+    if should.is_empty() {
+        // Nothing to search but filters or a sort: browse.
+        query.insert("must".into(), json!([{ "match_all": {} }]));
+    } else {
+        query.insert("should".into(), Value::Array(should));
+        query.insert("minimum_should_match".into(), json!(1));
+    }
+    let shop = &config.shop;
+    if let Some(resolved) = resolved {
+        let filters = remote_shop::filter_clauses(shop, &resolved.state);
+        if !filters.is_empty() {
+            query.insert("filter".into(), Value::Array(filters));
+        }
+    }
+    let mut source: Vec<&String> = vec![&f.id, &f.title, &f.description, &f.category, &f.url];
+    source.extend(shop.price.as_ref().map(|(field, _)| field));
+    let mut body = json!({
         "from": from,
         "size": config.size,
-        "query": { "bool": { "should": should, "minimum_should_match": 1 } },
-        "_source": [f.id, f.title, f.description, f.category, f.url],
+        "query": { "bool": query },
+        "_source": source,
         "highlight": {
             "pre_tags": [PRE_TAG.to_string()],
             "post_tags": [POST_TAG.to_string()],
@@ -121,7 +150,16 @@ pub fn query_body(config: &RemoteConfig, request: &SearchRequest, from: u32) -> 
             "number_of_fragments": 0,
             "fields": highlight,
         },
-    })
+    });
+    if let Some(resolved) = resolved {
+        if let Some(sort) = remote_shop::sort_clause(shop, resolved.state.sort.as_ref()) {
+            body["sort"] = sort;
+        }
+        if let Some(aggs) = remote_shop::aggregations(shop) {
+            body["aggs"] = aggs;
+        }
+    }
+    body
 }
 
 /// `["title^3", "description^1", "category^0.5"]`, leaving out fields weighted 0.
@@ -189,6 +227,7 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
                 id if id.is_empty() => text_of(hit.get("_id")),
                 id => id,
             };
+            let price = remote_shop::price_of(&config.shop, source);
             Ok(SearchResult {
                 id,
                 title_spans: spans(&f.title, &title),
@@ -197,11 +236,32 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
                 description,
                 category: text_of(source.get(&f.category)),
                 url: text_of(source.get(&f.url)),
+                price_text: match (price, &config.shop.price, request.resolved.as_ref()) {
+                    (Some(amount), Some((_, currency)), Some(resolved)) => format_price(amount, currency, resolved.lang),
+                    _ => String::new(),
+                },
+                price,
+                ..SearchResult::default()
             })
         })
         .collect::<Result<Vec<_>, RemoteError>>()?;
     let offset = (request.page as usize).saturating_mul(config.size as usize);
-    Ok(SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total, offset })
+    let mut response =
+        SearchResponse { seq: request.seq, query: request.text.clone(), results, suggestion: None, total, offset, ..SearchResponse::default() };
+    if let Some(resolved) = &request.resolved {
+        let shop = &config.shop;
+        let state = &resolved.state;
+        let currency = shop.price.as_ref().map(|(_, currency)| currency.clone());
+        let count = total.map_or(response.results.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
+        if !state.filters.is_empty() || state.sort.is_some() {
+            response.summary = Some(summary(count, state, &shop.noun, currency.as_deref(), resolved.lang));
+        }
+        response.facets = remote_shop::parse_facets(shop, &root);
+        response.state = Some(state.clone());
+        response.currency = currency;
+        response.lang = resolved.lang;
+    }
+    Ok(response)
 }
 
 /// A field's value as display text: strings as they are, numbers and booleans written out, arrays joined with ", ".
@@ -331,6 +391,63 @@ mod tests {
     fn config() -> RemoteConfig {
         let json = br#"{"remote": {"endpoint": "/search-proxy/", "index": "things", "size": 3}}"#;
         SiteConfig::parse(json).ok().and_then(|c| c.remote).unwrap_or_else(|| panic!("config"))
+    }
+
+    fn shop_config() -> RemoteConfig {
+        let json = br#"{"remote": {"endpoint": "/p", "index": "shop"}, "noun": "products",
+            "facets": {"Color": "color"}, "price": {"field": "price", "currency": "USD"}}"#;
+        let site = SiteConfig::parse(json).unwrap_or_else(|e| panic!("config: {e}"));
+        let mut remote = site.remote.clone().unwrap_or_else(|| panic!("remote"));
+        remote.shop = crate::search::config::RemoteShop::of(&site);
+        remote
+    }
+
+    fn understood(request: SearchRequest, config: &RemoteConfig) -> SearchRequest {
+        let shop = &config.shop;
+        let vocab = crate::search::understand::Vocabulary::new(
+            shop.facets.iter().map(|(name, _)| (name.as_str(), vec![("black".to_string(), 1)])),
+            shop.price.as_ref().map(|(_, c)| c.as_str()),
+            [],
+        );
+        let resolved = crate::search::understood::resolve(&request, None, 0.0, &vocab, "en");
+        SearchRequest { resolved: Some(resolved), ..request }
+    }
+
+    #[test]
+    fn an_understood_request_filters_sorts_and_asks_for_facet_counts() {
+        let config = shop_config();
+        let body = query_body(&config, &understood(SearchRequest::typed("cheapest black chairs under 100"), &config), 0);
+        assert_eq!(body["query"]["bool"]["should"][0]["multi_match"]["query"], "chairs");
+        assert_eq!(
+            body["query"]["bool"]["filter"],
+            json!([{ "terms": { "color": ["black"] } }, { "range": { "price": { "lt": 100.0 } } }])
+        );
+        assert_eq!(body["sort"], json!([{ "price": { "order": "asc", "missing": "_last" } }, "_score"]));
+        assert_eq!(body["aggs"], json!({ "Color": { "terms": { "field": "color", "size": 50 } } }));
+        assert!(body["_source"].as_array().is_some_and(|s| s.contains(&json!("price"))));
+
+        let browse = query_body(&config, &understood(SearchRequest::typed("under 50"), &config), 0);
+        assert_eq!(browse["query"]["bool"]["must"], json!([{ "match_all": {} }]));
+        assert!(browse["query"]["bool"].get("should").is_none());
+
+        let plain = query_body(&config, &SearchRequest::typed("chairs"), 0);
+        assert!(plain.get("aggs").is_none() && plain.get("sort").is_none());
+    }
+
+    #[test]
+    fn an_understood_answer_carries_prices_facet_counts_and_the_summary() {
+        let config = shop_config();
+        let request = understood(SearchRequest::typed("chairs under 100"), &config);
+        let body = r#"{"hits": {"total": {"value": 2}, "hits": [
+            {"_id": "1", "_source": {"title": "Black chair", "price": 70}},
+            {"_id": "2", "_source": {"title": "Green chair", "price": "30.5"}}]},
+            "aggregations": {"Color": {"buckets": [{"key": "black", "doc_count": 1}, {"key": "green", "doc_count": 1}]}}}"#;
+        let response = parse_response(&config, &request, body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.results[0].price_text, "$70");
+        assert_eq!(response.results[1].price, Some(30.5));
+        assert_eq!(response.facets[0].values, [("black".to_string(), 1), ("green".to_string(), 1)]);
+        assert_eq!(response.summary.as_deref(), Some("2 chairs, under $100."));
+        assert_eq!(response.state.map(|s| s.text), Some("chairs".to_string()));
     }
 
     #[test]

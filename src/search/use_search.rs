@@ -1,12 +1,15 @@
 //! The page's one search hook: load the site and its catalog, answer the newest request, and say where things are.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::config::SpeakConfig;
 use super::loader::{load, LoadError, LoadProgress, Loaded};
 use super::provider::{Pending, SearchError};
+use super::understand::Vocabulary;
+use super::understood::{is_base, resolve, understands, Base};
 use super::{SearchRequest, SearchResponse};
 use crate::url_state;
 
@@ -57,6 +60,8 @@ pub struct SearchCtx {
     pub warnings: Signal<Vec<String>>,
     /// What is read aloud (`hark.json`'s `speak`).
     pub speak: Signal<SpeakConfig>,
+    /// What the catalog offers to understand: facets, price, numbers (empty until loaded, and for a cluster).
+    pub vocabulary: Signal<Arc<Vocabulary>>,
     loaded: LocalResource<Result<Rc<Loaded>, LoadError>>,
 }
 
@@ -81,12 +86,14 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
         async move { load(config_url, catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
     });
     let answer = RwSignal::new(Answer::default());
+    // What the next follow-up ("only the black ones") refines: the newest answered request that was not a keystroke.
+    let base: StoredValue<Option<Base>> = StoredValue::new(None);
 
     // The provider is the outside world (a cluster, or the engine's memory): each request is sent once; dropping
     // the previous `Pending` cancels it, so only the newest request can change the answer.
     Effect::new(move |previous: Option<Pending>| {
         drop(previous);
-        let request = request.get();
+        let mut request = request.get();
         let seq = request.seq;
         let sent = loaded.with(|loaded| {
             let Some(Ok(loaded)) = loaded else { return None };
@@ -99,6 +106,13 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
                 answer.searching = false;
                 answer.error = None;
             });
+            if understands(&loaded.vocabulary) || !request.filters.is_empty() || request.sort.is_some() {
+                let resolved = base.with_value(|base| {
+                    resolve(&request, base.as_ref(), js_sys::Date::now(), &loaded.vocabulary, &loaded.lang)
+                });
+                request.resolved = Some(resolved);
+            }
+            let becomes_base = is_base(&request).then(|| request.resolved.as_ref().map(|r| r.state.clone()));
             let on_slow = move || answer.update(|answer| answer.searching = answer.seq == seq);
             Some(loaded.provider.search(request, on_slow, move |outcome| {
                 answer.update(|answer| {
@@ -107,7 +121,14 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
                     }
                     answer.searching = false;
                     match outcome {
-                        Ok(response) => answer.response = response,
+                        Ok(mut response) => {
+                            if let Some(Some(state)) = becomes_base {
+                                let state = response.state.get_or_insert(state).clone();
+                                let prices = response.results.iter().filter_map(|r| r.price).collect();
+                                base.set_value(Some(Base { state, prices, answered_ms: js_sys::Date::now() }));
+                            }
+                            answer.response = response;
+                        }
                         Err(error) => {
                             answer.response = SearchResponse { seq, ..SearchResponse::default() };
                             answer.error = Some(error);
@@ -144,5 +165,11 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
             _ => SpeakConfig::default(),
         })
     });
-    SearchCtx { status, answer: answer.into(), warnings, speak, loaded }
+    let vocabulary = Signal::derive(move || {
+        loaded.with(|loaded| match loaded {
+            Some(Ok(loaded)) => loaded.vocabulary.clone(),
+            _ => Arc::default(),
+        })
+    });
+    SearchCtx { status, answer: answer.into(), warnings, speak, vocabulary, loaded }
 }

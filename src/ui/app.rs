@@ -2,6 +2,10 @@ use leptos::prelude::*;
 
 use super::connection::ConnectionNote;
 use super::continuous_toggle::ContinuousToggle;
+use super::did_you_mean::DidYouMean;
+use super::filters::Filters;
+use super::refine::Refine;
+use super::sort_by::SortBy;
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
 use super::level_meter::LevelMeter;
@@ -43,6 +47,14 @@ pub fn App() -> impl IntoView {
     // insists on one).
     let voice = VoiceCtx::new(settings.read_aloud.get_untracked());
     let query = QueryCtx::new(initial, voice);
+    // A link's filters and sort (`?price=lt100&f.Color=black&sort=price`, see `understand::params`).
+    let linked = url_state::understood_params();
+    if !linked.filters.is_empty() || linked.sort.is_some() {
+        query.request.update_untracked(|request| {
+            request.filters = linked.filters;
+            request.sort = linked.sort;
+        });
+    }
 
     let on_device = use_on_device(settings.lang.into());
     let phrases = RwSignal::new(Vec::new());
@@ -59,7 +71,8 @@ pub fn App() -> impl IntoView {
                 }
                 let alternatives =
                     heard.phrase.alternatives.iter().map(|a| (a.transcript.clone(), a.confidence)).collect();
-                query.search_spoken(heard.phrase.text(), alternatives);
+                let (lang, continuous) = (settings.lang.get_untracked(), settings.continuous.get_untracked());
+                query.search_spoken_in(heard.phrase.text(), alternatives, &lang, continuous);
             }),
     );
 
@@ -70,10 +83,16 @@ pub fn App() -> impl IntoView {
 
     // Effects only synchronise with the outside world: the URL. `history.replaceState` costs milliseconds in Chrome,
     // so it waits until the results are painted, and a burst of keystrokes writes the address once.
+    // On a shop catalog the address holds what was understood (the text left, the filters and the sort), so a
+    // link reproduces the page; elsewhere the text as typed or said.
     Effect::new(move |previous: Option<gloo_timers::callback::Timeout>| {
         drop(previous);
         let text = query.request.with(|request| request.text.clone());
-        gloo_timers::callback::Timeout::new(url_state::WRITE_DELAY_MS, move || url_state::set_query(&text))
+        let understood = search.answer.with(|answer| answer.is_current().then(|| answer.response.state.clone()).flatten());
+        gloo_timers::callback::Timeout::new(url_state::WRITE_DELAY_MS, move || match understood {
+            Some(state) => url_state::set_understood(&state),
+            None => url_state::set_query(&text),
+        })
     });
 
     provide_context(settings);
@@ -107,9 +126,15 @@ pub fn App() -> impl IntoView {
             </div>
             <StatusLine />
             <ConnectionNote />
+            <DidYouMean />
             <StopReading />
             <VoiceHelp />
+            <div class="shop-controls">
+                <Filters />
+                <SortBy />
+            </div>
             <Results />
+            <Refine />
         </main>
         <footer class="footer">
             <p class="shortcuts">

@@ -5,6 +5,8 @@
 //!   one control each.
 //! - [`level_meter`]: the microphone level while Hark listens through its own capture.
 //! - [`connection`]: the note shown while the browser is offline (what still works, what needs a connection).
+//! - [`filters`] (chips "Remove filter: …"), [`sort_by`] ("Sort by"), [`refine`] (facet checkboxes),
+//!   [`did_you_mean`] (the recognizer's runner-up): what a shop catalog understood, and ways to change it.
 //! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
@@ -13,6 +15,8 @@
 mod app;
 pub mod connection;
 pub mod continuous_toggle;
+pub mod did_you_mean;
+pub mod filters;
 pub mod keyboard;
 pub mod language_picker;
 pub mod level_meter;
@@ -20,8 +24,10 @@ pub mod mic_button;
 pub mod on_device;
 pub mod read_aloud;
 pub mod reading;
+pub mod refine;
 pub mod results;
 pub mod search_box;
+pub mod sort_by;
 pub mod status;
 pub mod status_text;
 pub mod voice;
@@ -31,6 +37,7 @@ pub use app::App;
 use leptos::prelude::*;
 
 pub use crate::search::use_search::{Answer, CatalogStatus, SearchCtx};
+use crate::search::understand::State;
 use crate::search::{Origin, SearchRequest};
 use crate::speech::coordinator::{self, Event};
 pub use voice::VoiceCtx;
@@ -57,14 +64,14 @@ impl QueryCtx {
         query
     }
 
-    /// Search for typed text (also puts it in the search box).
+    /// Search for typed text (also puts it in the search box); a follow-up typed soon after an answer refines it.
     pub fn search_typed(&self, text: &str) {
-        self.send(text, SearchRequest::typed(text));
+        self.send(text, SearchRequest { may_refine: true, ..SearchRequest::typed(text) });
     }
 
     /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
     pub fn submit(&self, text: &str) {
-        self.send(text, SearchRequest::typed(text).from(Origin::Submitted));
+        self.send(text, SearchRequest { may_refine: true, ..SearchRequest::typed(text).from(Origin::Submitted) });
     }
 
     /// Search for a spoken phrase, then read aloud.
@@ -91,6 +98,17 @@ impl QueryCtx {
             self.voice.acknowledgement.set(None);
         }
         self.make_newest(text, request);
+    /// Search for a spoken phrase in `lang` (BCP-47); in `continuous` mode a follow-up refines the previous request.
+    pub fn search_spoken_in(&self, text: &str, alternatives: Vec<(String, f32)>, lang: &str, continuous: bool) {
+        let request = SearchRequest { may_refine: continuous, lang: lang.to_string(), ..SearchRequest::spoken(alternatives) };
+        self.send(text, request);
+    }
+
+    /// Search for `state` as set by a control (a chip removed, Sort by, a Refine checkbox): its text goes in the
+    /// search box, its filters and sort are kept as they are; not read aloud.
+    pub fn search_state(&self, state: State) {
+        let State { text, filters, sort } = state;
+        self.send(&text, SearchRequest { filters, sort, ..SearchRequest::typed(&text) });
     }
 
     /// Make `request` the newest one (numbered after the current one) and tell the coordinator.

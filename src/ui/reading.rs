@@ -19,7 +19,8 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem>
     let count = response.results.len();
     let read = count.min(speak.read_count());
     let summary = match (response.offset, count) {
-        (0, _) => {
+        // What a shop catalog understood ("12 chairs, under $100.") replaces the template's sentence.
+        (0, _) => response.summary.clone().unwrap_or_else(|| {
             let summary_template = if count == 0 { &speak.none } else { &speak.summary };
             Template::parse(summary_template).render(|name| match name {
                 "count" => Some(spoken_number(count)),
@@ -28,16 +29,18 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem>
                 "read" => Some(spoken_number(read)),
                 _ => None,
             })
-        }
+        }),
         // A later page ("next"): say where it starts.
         (_, 0) => "There are no more results.".to_string(),
         (offset, _) => {
             format!("Results {} to {}.", spoken_number(offset + 1), spoken_number(offset + count))
         }
     };
+    // The recognizer's runner-up, when it finds clearly different things, is asked right after the summary.
+    let did_you_mean = response.did_you_mean.as_ref().map(|text| SpeechItem::plain(format!("Did you mean {text}?")));
     let result_template = Template::parse(&speak.result);
     let results = response.results.iter().take(read).enumerate().map(|(position, _)| result_item(response, position, &result_template));
-    std::iter::once(SpeechItem::plain(summary)).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
+    std::iter::once(SpeechItem::plain(summary)).chain(did_you_mean).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
 }
 
 /// The items to speak for part of `response`, as asked for by a voice command: the top, or one result.
@@ -115,7 +118,7 @@ mod tests {
             description: description.into(),
             description_spans: vec![],
             category: "lighting".into(),
-            url: String::new(),
+            ..SearchResult::default()
         }
     }
 
@@ -124,10 +127,21 @@ mod tests {
             seq: 1,
             query: "lamp".into(),
             results: (1..=n).map(|i| result(&format!("lamp {i}"), &format!("Light number {i}. It glows; \"a lamp\""))).collect(),
-            suggestion: None,
-            total: None,
-            offset: 0,
+            ..SearchResponse::default()
         }
+    }
+
+    #[test]
+    fn what_a_shop_understood_is_the_summary_and_the_runner_up_is_asked_after_it() {
+        let response = SearchResponse {
+            summary: Some("2 chairs, under $100.".into()),
+            did_you_mean: Some("bread shoes".into()),
+            ..response(2)
+        };
+        let items = script(&response, &SpeakConfig::default());
+        assert_eq!(items[0].text, "2 chairs, under $100.");
+        assert_eq!(items[1].text, "Did you mean bread shoes?");
+        assert_eq!(items[2].tag, Some(0));
     }
 
     fn texts(items: &[SpeechItem]) -> Vec<(&str, Option<usize>)> {

@@ -54,7 +54,7 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// One result: its title (a link when it has a safe URL) with matched words marked, description, category.
+/// One result: its title (a link when it has a safe URL) with matched words marked, description, price, category.
 #[component]
 fn ResultItem(
     /// The result to show; its text is always rendered as text.
@@ -72,6 +72,7 @@ fn ResultItem(
         <li class="result" class:speaking=speaking data-id=result.id.clone()>
             <h2 class="result-title">{heading}</h2>
             {(!result.description.is_empty()).then(|| view! { <p class="result-description">{description}</p> })}
+            {(!result.price_text.is_empty()).then(|| view! { <p class="result-price">{result.price_text.clone()}</p> })}
             {(!result.category.is_empty()).then(|| view! { <span class="result-category">{result.category.clone()}</span> })}
         </li>
     }

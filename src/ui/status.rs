@@ -31,8 +31,8 @@ pub fn StatusLine() -> impl IntoView {
         let error = speech.error.get();
         let status = search.status.get();
         let catalog_sentence = catalog_sentence(&status);
-        let query = request.with(|request| request.text.clone());
-        let search_sentence = (!query.is_empty()).then(|| match &status {
+        let (query, empty) = request.with(|request| (request.text.clone(), request.is_empty()));
+        let search_sentence = (!empty).then(|| match &status {
             CatalogStatus::Ready { .. } => search.answer.with(|answer| {
                 query_sentence(&query, &answer.response, answer.searching, answer.error.is_some())
             }),
@@ -96,11 +96,14 @@ pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
 }
 
 /// The sentence about the current query `query` (what was asked for): "Searching for “x”…" while a remote answer
-/// is slow, "The search for “x” failed." after an error, else [`results_sentence`] for the answer shown (which,
-/// while a fast remote answer is on its way, is still the previous query's).
+/// is slow, "The search for “x” failed." after an error, what was understood ("12 chairs, under $100.") when there
+/// are filters or a sort, else [`results_sentence`] for the answer shown (which, while a fast remote answer is on
+/// its way, is still the previous query's).
 pub fn query_sentence(query: &str, response: &SearchResponse, searching: bool, failed: bool) -> String {
     if failed {
         format!("The search for “{query}” failed.")
+    } else if let (false, Some(summary)) = (searching, &response.summary) {
+        summary.clone()
     } else if searching || response.query.is_empty() {
         format!("Searching for “{query}”…")
     } else {

@@ -52,6 +52,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     let built = timed("build: catalog and release app (trunk build --release)", || {
         crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
+        crate::shop::run(&["--shop".to_string(), "--if-missing".to_string()])
+            .map_err(|message| format!("catalog --shop: {message}"))?;
         checked(command("trunk", &["build", "--release"]))
     });
     // Stopped when `opensearch` is dropped at the end of this function, whatever happened in between.

@@ -95,6 +95,14 @@ pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary
 }
 
 /// One-word values, unambiguous in their best tier; marks them used.
+/// Spellings of one word that recognizers write either way ("grey"/"gray"); too short for the one-edit rule.
+const SPELLINGS: &[(&str, &str)] = &[("grey", "gray"), ("colour", "color"), ("greys", "grays")];
+
+/// Whether `a` and `b` (folded) are two spellings of one word.
+fn same_spelling(a: &str, b: &str) -> bool {
+    SPELLINGS.iter().any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+}
+
 pub(crate) fn single_words(
     tokens: &[Token],
     used: &mut [bool],
@@ -109,7 +117,7 @@ pub(crate) fn single_words(
         }
         let said = t.key.as_str();
         let said_stem = plural_stem(said, lang);
-        // (tier, facet, value); tier 0 exact, 1 plural, 2 one edit.
+        // (tier, facet, value); tier 0 exact, 1 plural or another spelling, 2 one edit.
         let mut best: Option<u8> = None;
         let mut found: Vec<(&str, &str)> = Vec::new();
         for f in &vocab.facets {
@@ -120,7 +128,7 @@ pub(crate) fn single_words(
                 }
                 let tier = if key == said {
                     0
-                } else if plural_stem(&key, lang) == said_stem {
+                } else if plural_stem(&key, lang) == said_stem || same_spelling(&key, said) {
                     1
                 } else if said.chars().count() >= 5 && key.chars().count() >= 4 && one_edit(&key, said) {
                     2
@@ -191,6 +199,19 @@ mod tests {
         assert_eq!(matched("blakc"), [] as [(String, String); 0], "two edits");
         assert_eq!(matched("sonny"), [pair("Brand", "Sony")], "one letter more, five letters");
         assert_eq!(matched("under armour shoes"), [pair("Brand", "Under Armour"), pair("Category", "Shoes")]);
+    }
+
+    #[test]
+    fn british_and_american_spellings() {
+        let t = tokenize("grey sofa");
+        let mut used = vec![false; t.len()];
+        let v = Vocabulary {
+            facets: vec![FacetVocab { name: "Color".into(), values: vec![("gray".into(), 3)] }],
+            ..Vocabulary::default()
+        };
+        let found: Vec<_> = single_words(&t, &mut used, Lang::En, &v).into_iter().map(|(_, f)| f).collect();
+        assert_eq!(found, [Filter::Facet { facet: "Color".into(), value: "gray".into() }]);
+        assert!(same_spelling("gray", "grey") && !same_spelling("gray", "gray"));
     }
 
     #[test]

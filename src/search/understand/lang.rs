@@ -6,9 +6,10 @@ use super::numbers::Word;
 use super::Refinement;
 
 /// The language an utterance is understood in, from the recognition language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English (also the fallback for languages without tables).
+    #[default]
     En,
     /// German.
     De,

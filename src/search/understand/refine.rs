@@ -79,7 +79,7 @@ pub fn apply_refinement(previous: &State, u: &Understood, prices: &[f64]) -> Sta
 }
 
 /// Whether a new filter replaces an old one: the same facet, the price, the same number.
-fn same_kind(old: &Filter, new: &Filter) -> bool {
+pub(crate) fn same_kind(old: &Filter, new: &Filter) -> bool {
     match (old, new) {
         (Filter::Facet { facet: a, .. }, Filter::Facet { facet: b, .. }) => a == b,
         (Filter::Price { .. }, Filter::Price { .. }) => true,
