@@ -2,7 +2,7 @@
 // with no violation (issue 12, point 1). Not part of `cargo xtask test`: trunk serve makes a debug build first, which
 // takes minutes. Run it by hand after changing xtask/src/serve.rs, Trunk.toml or index.html:
 //
-//   cd e2e && node serve-csp.mjs [--port 8391]
+//   cd e2e && node serve-csp.mjs [--port 8391] [--release]   (--release: serve a release build, as `cargo xtask test` leaves dist/)
 //
 // It starts `cargo xtask serve --no-open --port N` in its own process group, waits for the page, checks the header
 // against fixtures/strict-csp.mjs, loads the page in headless Chromium with the speech fake, types a search, and
@@ -16,7 +16,8 @@ import { STRICT_CSP, watchCsp, cspViolations } from './fixtures/strict-csp.mjs';
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 8391;
 const url = `http://127.0.0.1:${port}/`;
-const server = spawn('cargo', ['xtask', 'serve', '--no-open', '--port', String(port)], {
+const release = process.argv.includes('--release') ? ['--release'] : [];
+const server = spawn('cargo', ['xtask', 'serve', '--no-open', '--port', String(port), ...release], {
   cwd: repoRoot, detached: true, stdio: ['ignore', 'inherit', 'inherit'],
 });
 const stop = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };

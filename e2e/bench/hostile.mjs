@@ -52,9 +52,9 @@ export async function measureHostile({ browser, site }) {
     const cases = {};
     for (const c of CASES) {
       try {
-        cases[c.name] = { title: hostileCases[c.name].title, ...(await measureCase(browser, site, files, c)) };
+        cases[c.name] = { title: hostileCases[c.name].label, ...(await measureCase(browser, site, files, c)) };
       } catch (error) {
-        cases[c.name] = { title: hostileCases[c.name].title, error: String(error && error.message ? error.message : error) };
+        cases[c.name] = { title: hostileCases[c.name].label, error: String(error && error.message ? error.message : error) };
       }
     }
     return { cases };

@@ -5,7 +5,8 @@
 //! Trunk's live reload is an inline script, which that policy blocks: it is off by default, and `--reload` turns it on
 //! and relaxes `script-src` by `'unsafe-inline'` for that session only (said when it starts). Trunk takes response
 //! headers only from its config, so the effective config is `Trunk.toml` plus a `[serve.headers]` table, written to
-//! `.trunk-serve.toml` beside it (relative paths in a trunk config are relative to the file) and removed on exit.
+//! `.trunk-serve.toml` beside it (relative paths in a trunk config are relative to the file; git ignores it). It is
+//! rewritten on every run and removed when trunk exits by itself (Ctrl+C ends this process with trunk, leaving it).
 //!
 //! `--remote URL` also proxies `/search-proxy/` to an OpenSearch/Elasticsearch cluster (same origin, so the cluster
 //! needs no CORS) and opens the page with `?config=hark.remote.json`, which searches its `things` index (load it
@@ -61,11 +62,11 @@ fn serve_config(trunk_toml: &str, policy: &str) -> Result<String, String> {
         return Err(format!("the policy cannot go into a TOML string: {policy}"));
     }
     Ok(format!(
-        "{trunk_toml}\n# Added by `cargo xtask serve` (xtask/src/serve.rs); this file is generated and removed on exit.\n[serve.headers]\n\"Content-Security-Policy\" = \"{policy}\"\n"
+        "{trunk_toml}\n# Added by `cargo xtask serve` (xtask/src/serve.rs); this file is generated on every run.\n[serve.headers]\n\"Content-Security-Policy\" = \"{policy}\"\n"
     ))
 }
 
-/// Removes the generated config when `serve` ends, however it ends.
+/// Removes the generated config when `serve` returns (not on Ctrl+C, which ends this process at once).
 struct Generated(std::path::PathBuf);
 
 impl Drop for Generated {
