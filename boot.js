@@ -2,8 +2,35 @@
 // Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'). Trunk writes the <script> tag that loads it, with
 // the hashed names of the app's JS and wasm as data attributes (Trunk.toml, pattern_script); every URL is relative
 // to the page, so the same dist/ works at / and under any sub-path.
+//
+// It also keeps the page from going blank: when the wasm cannot load or start, or traps later (the app builds with
+// panic = "abort", so a panic ends in a trap), it shows "Something went wrong — reload" with a Reload button — the
+// same markup and id as the app's own panic hook (src/crash.rs) writes first when a panic is the cause.
+const MESSAGE_ID = "hark-crash";
+const MESSAGE = "Something went wrong — reload the page to start again.";
+
+function showCrash() {
+  if (document.getElementById(MESSAGE_ID) || !document.body) return;
+  const alert = document.createElement("div");
+  alert.id = MESSAGE_ID;
+  alert.className = "alert crash";
+  alert.setAttribute("role", "alert");
+  const text = document.createElement("p");
+  text.textContent = MESSAGE;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Reload";
+  button.addEventListener("click", () => location.reload());
+  alert.append(text, button);
+  document.body.prepend(alert);
+  document.getElementById("boot")?.remove();
+}
+
+const isTrap = (error) => typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+window.addEventListener("error", (event) => { if (isTrap(event.error)) showCrash(); });
+window.addEventListener("unhandledrejection", (event) => { if (isTrap(event.reason)) showCrash(); });
+
 const tag = document.querySelector("script[data-hark-boot]");
-const boot = document.getElementById("boot");
 try {
   const js = new URL(tag.dataset.js, document.baseURI).href;
   const wasm = new URL(tag.dataset.wasm, document.baseURI).href;
@@ -12,11 +39,7 @@ try {
   await init({ module_or_path: wasm });
 } catch (error) {
   console.error("Hark could not start", error);
-  if (boot) {
-    boot.textContent = "Hark could not start in this browser (" + (error && error.message ? error.message : error) +
-      "). Reload the page to try again.";
-    boot.setAttribute("role", "alert");
-  }
+  showCrash();
 }
 
 // Offline after the first visit (sw.js, README "Offline"): register the service worker, and on the first visit wait

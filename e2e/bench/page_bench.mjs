@@ -2,11 +2,12 @@
 // plain-JS MiniSearch page (plain/) side by side in one headless Chromium; prints one JSON object to stdout.
 //
 //   node bench/page_bench.mjs --app ../dist --things ../catalog/things.jsonl --big ../catalog/wordnet-all.jsonl
-//                             [--phrases 100] [--only first-load,spoken,big]
+//                             [--phrases 100] [--only first-load,spoken,big,hostile]
 //
 // 1. first load (first_load.mjs): the files each page fetches before it is ready, gzip -9;
 // 2. spoken final → results painted (spoken_paint.mjs), the same phrases for both pages;
-// 3. the big JSONL without an index loading in Hark (big_catalog.mjs).
+// 3. the big JSONL without an index loading in Hark (big_catalog.mjs);
+// 4. hostile and huge input: the longest main-thread task per case (hostile.mjs).
 // Only the UI contract is used, so any dist/ the build produces is measured the same way.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { startSite } from './sites.mjs';
 import { measureFirstLoad } from './first_load.mjs';
 import { measureSpokenPaint } from './spoken_paint.mjs';
 import { measureBigCatalog } from './big_catalog.mjs';
+import { measureHostile } from './hostile.mjs';
 import { pickPhrases } from './phrases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +28,7 @@ const args = Object.fromEntries(
 for (const required of ['app', 'things', 'big']) {
   if (!args[required]) throw new Error(`page_bench: --${required} is required`);
 }
-const only = new Set((args.only || 'first-load,spoken,big').split(','));
+const only = new Set((args.only || 'first-load,spoken,big,hostile').split(','));
 const WARMUP = 5;
 const phraseCount = Number(args.phrases || 100);
 const app = path.resolve(args.app);
@@ -79,6 +81,9 @@ try {
     report.big = await attempt(`${BIG_PATH} without an index in Hark`, () =>
       measureBigCatalog({ browser, site: hark, catalogPath: BIG_PATH, catalogBytes: fs.statSync(big).size, baselinePath: ONE_PATH }),
     );
+  }
+  if (only.has('hostile')) {
+    report.hostile = await attempt('hostile and huge input in Hark', () => measureHostile({ browser, site: hark }));
   }
   report.loadAverage.end = os.loadavg()[0];
   console.log(JSON.stringify(report, null, 2));

@@ -19,8 +19,9 @@
 //!   equals the header's count and is at most `max_keys` (so a stream over the whole map is
 //!   bounded by the index size, not by a DAG with exponentially many paths).
 //!
-//! Each node is decoded twice and summarised once, so the check costs time and memory linear in
-//! the FST's size (about 4 bytes of memory per FST byte, for the table of node addresses).
+//! Each node is decoded twice and summarised once, so the check costs time linear in the FST's
+//! size, and memory of one summary per node plus a bitset of node ends with its counts (a bit
+//! and a half per FST byte) — not a table entry per FST byte.
 
 /// The first byte of the node area (after the version and type words).
 const HEADER: usize = 16;
@@ -296,35 +297,85 @@ fn pack_sizes(v: u8, has_transitions: bool) -> Result<(usize, usize), String> {
     }
 }
 
-/// Summaries of the finished nodes, found by address in a dense table (one array lookup per
-/// edge: a hash map made loading a large index several times slower).
+/// Where the nodes end, and their summaries in address order: one bit per FST byte marks each
+/// node's last byte, and a running count per 64-bit word turns an address into the node's rank
+/// (a popcount), which indexes `summaries`. About 0.19 bytes per FST byte plus one summary per
+/// node, with one array lookup per edge (a hash map made loading a large index several times
+/// slower; a `u32` per FST byte cost 4 bytes of memory per FST byte).
 struct Memo {
-    /// Per FST byte: 1 + the index of the node ending there in `summaries`, or 0.
-    slot: Vec<u32>,
+    /// Bit `a % 64` of word `a / 64` is set when a node ends (has its state byte) at `a`.
+    ends: Vec<u64>,
+    /// Per word: the number of bits set in the words before it.
+    before: Vec<u32>,
+    /// Per node, in increasing address order; filled from the lowest node up.
     summaries: Vec<Summary>,
 }
 
 impl Memo {
+    /// An empty memo for a node area of `len` bytes.
     fn new(len: usize) -> Memo {
         Memo {
-            slot: vec![0; len],
+            ends: vec![0u64; len.div_ceil(64)],
+            before: Vec::new(),
             summaries: Vec::new(),
         }
     }
 
-    fn get(&self, addr: usize) -> Option<Summary> {
-        let i = *self.slot.get(addr)?;
-        i.checked_sub(1)
-            .and_then(|i| self.summaries.get(i as usize))
-            .copied()
+    /// Marks a node ending at `addr` (before [`Memo::count_ends`]).
+    fn mark(&mut self, addr: usize) {
+        if let Some(w) = self.ends.get_mut(addr / 64) {
+            *w |= 1 << (addr % 64);
+        }
     }
 
-    fn insert(&mut self, addr: usize, summary: Summary) -> Result<(), String> {
-        self.summaries.push(summary);
-        let n = u32::try_from(self.summaries.len()).map_err(|_| "too many nodes".to_owned())?;
-        if let Some(slot) = self.slot.get_mut(addr) {
-            *slot = n;
+    /// Counts the marked ends, so that [`Memo::rank`] works.
+    fn count_ends(&mut self) -> Result<(), String> {
+        let mut before = Vec::with_capacity(self.ends.len());
+        let mut n = 0u32;
+        for w in &self.ends {
+            before.push(n);
+            n = n
+                .checked_add(w.count_ones())
+                .ok_or_else(|| "too many nodes".to_owned())?;
         }
+        self.before = before;
+        self.summaries = Vec::with_capacity(n as usize);
+        Ok(())
+    }
+
+    /// The address of the lowest marked node end at or after `from`.
+    fn next_end(&self, from: usize) -> Option<usize> {
+        let mut word = from / 64;
+        let mut w = *self.ends.get(word)? & (u64::MAX << (from % 64));
+        while w == 0 {
+            word += 1;
+            w = *self.ends.get(word)?;
+        }
+        Some(word * 64 + w.trailing_zeros() as usize)
+    }
+
+    /// The rank of the node ending at `addr` among all nodes, if one ends there.
+    fn rank(&self, addr: usize) -> Option<usize> {
+        let (word, bit) = (addr / 64, addr % 64);
+        let w = *self.ends.get(word)?;
+        if w & (1 << bit) == 0 {
+            return None;
+        }
+        let below = (w & ((1u64 << bit) - 1)).count_ones();
+        Some(*self.before.get(word)? as usize + below as usize)
+    }
+
+    /// The summary of the node ending at `addr`, once it has been summarised.
+    fn get(&self, addr: usize) -> Option<Summary> {
+        self.summaries.get(self.rank(addr)?).copied()
+    }
+
+    /// Records the next node's summary: nodes must come in increasing address order.
+    fn push(&mut self, addr: usize, summary: Summary) -> Result<(), String> {
+        if self.rank(addr) != Some(self.summaries.len()) {
+            return Err(format!("node {addr} is summarised out of order"));
+        }
+        self.summaries.push(summary);
         Ok(())
     }
 }
@@ -337,10 +388,10 @@ impl Memo {
 /// transition must point at an already summarised node — one decode each way, and no stack.
 fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Result<Summary, String> {
     let mut trans = Vec::with_capacity(256);
-    let mut addrs = Vec::new();
+    let mut done = Memo::new(area.end);
     let mut addr = root;
     loop {
-        addrs.push(addr);
+        done.mark(addr);
         let end = area.node(addr, &mut trans)?.end;
         if end == HEADER {
             break;
@@ -348,8 +399,10 @@ fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Resul
         // `end` stays in the node area, and each step goes strictly down: the loop ends.
         addr = end - 1;
     }
-    let mut done = Memo::new(area.end);
-    for &addr in addrs.iter().rev() {
+    done.count_ends()?;
+    let mut next = done.next_end(0);
+    while let Some(addr) = next {
+        next = addr.checked_add(1).and_then(|a| done.next_end(a));
         let node = area.node(addr, &mut trans)?;
         // The root of an empty map is the one node allowed neither to be final nor to go on.
         if trans.is_empty() && !node.is_final && addr != root {
@@ -384,7 +437,7 @@ fn walk(area: &Area<'_>, root: usize, values_below: u64, max_keys: u64) -> Resul
                 "node {addr}: value {max} or {count} keys out of range"
             ));
         }
-        done.insert(addr, (max, count))?;
+        done.push(addr, (max, count))?;
     }
     done.get(root)
         .ok_or_else(|| "the root was not summarised".to_owned())

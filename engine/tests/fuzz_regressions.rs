@@ -153,3 +153,27 @@ fn a_long_word_with_a_letter_across_byte_64_is_searched() {
     }
     let _ = index.suggest(&text);
 }
+
+/// The index fuzzer's seeds (`fuzz/corpus/index_parser/*.bin`) are index bodies in the current format: sealed the
+/// way the fuzz target seals its input (magic, `FORMAT_VERSION`, body, CRC-32), each loads and answers a search. A
+/// format change that leaves them stale would make the fuzzer start from files the loader refuses at once.
+#[test]
+fn the_fuzz_seed_indexes_are_in_the_current_format() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/index_parser");
+    let mut seeds = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("bin") {
+            continue;
+        }
+        let mut sealed = hark_engine::MAGIC.to_vec();
+        sealed.extend_from_slice(&hark_engine::FORMAT_VERSION.to_le_bytes());
+        sealed.extend_from_slice(&std::fs::read(&path).unwrap());
+        let crc = crc32(&sealed);
+        sealed.extend_from_slice(&crc.to_le_bytes());
+        let index = Index::from_vec(sealed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(index.len() > 0, "{}: no documents", path.display());
+        seeds += 1;
+    }
+    assert!(seeds >= 2, "expected the parity and shop seeds in {}", dir.display());
+}

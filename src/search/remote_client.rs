@@ -20,6 +20,8 @@ use crate::speech::recognition::describe;
 
 /// After this long without an answer the page says "Searching…" (faster answers never flash it).
 pub const SLOW_MS: u32 = 150;
+/// The largest search answer read (a page of hits is kilobytes; a 50 MB answer would stall the page).
+pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
 
 /// Searches one OpenSearch/Elasticsearch index.
 #[derive(Clone)]
@@ -116,6 +118,12 @@ impl RemoteSearch {
     }
 }
 
+/// The error for an answer of `bytes` bytes, over [`MAX_ANSWER_BYTES`].
+fn too_big_answer(bytes: f64) -> RemoteError {
+    let mb = |n: f64| format!("{:.0} MB", n / (1024.0 * 1024.0));
+    RemoteError::Malformed { detail: format!("it is {}, and Hark reads at most {}", mb(bytes), mb(MAX_ANSWER_BYTES as f64)) }
+}
+
 /// POST the query and read the whole answer (both steps stop when `signal` aborts).
 async fn fetch_search(
     config: &RemoteConfig,
@@ -142,7 +150,14 @@ async fn fetch_search(
         .map_err(network)?
         .dyn_into()
         .map_err(network)?;
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<f64>().ok());
+    if let Some(too_big) = declared.filter(|&n| n > MAX_ANSWER_BYTES as f64) {
+        return Err(too_big_answer(too_big));
+    }
     let body = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
+    if body.len() > MAX_ANSWER_BYTES {
+        return Err(too_big_answer(body.len() as f64));
+    }
     match response.status() {
         200..=299 => parse_response(config, request, &body),
         status => Err(error_for_status(config, status, &body)),

@@ -1,6 +1,6 @@
 //! `cargo xtask`: Hark's task runner.
 //!
-//! - `cargo xtask serve [--port N] [--release] [--no-open] [--remote URL]`: set up, build the default catalog, serve
+//! - `cargo xtask serve [--port N] [--release] [--no-open] [--remote URL] [--reload]`: set up, build the default catalog, serve
 //!   on 127.0.0.1 (with `--remote`, `/search-proxy/` goes to an OpenSearch/Elasticsearch cluster).
 //! - `cargo xtask test`: set up, then run every test layer (native, wasm in headless Chromium, end-to-end) and end
 //!   with one totals line, `N passed, M failed`.
@@ -62,9 +62,10 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: cargo xtask <task>
-  serve [--port N] [--release] [--no-open] [--remote URL]
+  serve [--port N] [--release] [--no-open] [--remote URL] [--reload]
                                              set up, build the catalog, serve Hark on http://127.0.0.1:8080
                                              (--remote: proxy /search-proxy/ to a cluster, open ?config=hark.remote.json)
+                                             strict CSP; --reload: trunk's live reload (script-src adds 'unsafe-inline')
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/

@@ -1,5 +1,13 @@
 //! `cargo xtask serve`: set up, build the default catalog, and serve Hark with trunk on 127.0.0.1.
 //!
+//! Development runs under the same strict Content-Security-Policy as production ([`STRICT_CSP`], the policy of
+//! `e2e/fixtures/strict-csp.mjs`), so a change that needs an inline script or style shows up as a violation at once.
+//! Trunk's live reload is an inline script, which that policy blocks: it is off by default, and `--reload` turns it on
+//! and relaxes `script-src` by `'unsafe-inline'` for that session only (said when it starts). Trunk takes response
+//! headers only from its config, so the effective config is `Trunk.toml` plus a `[serve.headers]` table, written to
+//! `.trunk-serve.toml` beside it (relative paths in a trunk config are relative to the file; git ignores it). It is
+//! rewritten on every run and removed when trunk exits by itself (Ctrl+C ends this process with trunk, leaving it).
+//!
 //! `--remote URL` also proxies `/search-proxy/` to an OpenSearch/Elasticsearch cluster (same origin, so the cluster
 //! needs no CORS) and opens the page with `?config=hark.remote.json`, which searches its `things` index (load it
 //! with `cargo xtask catalog --upload URL things`).
@@ -7,11 +15,72 @@
 use crate::proc::{command, checked};
 use crate::setup::{self, Needs};
 
+/// The strict policy (issue 12; the same as `e2e/fixtures/strict-csp.mjs`), before the remote `connect-src`.
+pub const STRICT_CSP: [&str; 9] = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+];
+
+/// The generated trunk config (see the module docs).
+const SERVE_CONFIG: &str = ".trunk-serve.toml";
+
+/// The policy `serve` sends: [`STRICT_CSP`], with the cluster's origin in `connect-src` when `remote` is given (the
+/// page reaches it through the same-origin `/search-proxy/`, but a hark.json may name it directly, as in production),
+/// and `'unsafe-inline'` in `script-src` when `reload` (trunk's live-reload script is inline).
+pub fn policy(remote: Option<&str>, reload: bool) -> String {
+    STRICT_CSP
+        .iter()
+        .map(|directive| match (directive.split(' ').next(), remote) {
+            (Some("connect-src"), Some(url)) => format!("{directive} {}", origin(url)),
+            (Some("script-src"), _) if reload => format!("{directive} 'unsafe-inline'"),
+            _ => (*directive).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `scheme://host[:port]` of an http(s) URL.
+fn origin(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    &url[..end]
+}
+
+/// `Trunk.toml`'s text plus the response headers for `serve` (the policy is a TOML basic string: no quotes in it).
+fn serve_config(trunk_toml: &str, policy: &str) -> Result<String, String> {
+    if trunk_toml.contains("[serve.headers]") {
+        return Err("Trunk.toml already has [serve.headers]; `cargo xtask serve` writes its own".into());
+    }
+    if policy.contains(['"', '\\', '\n']) {
+        return Err(format!("the policy cannot go into a TOML string: {policy}"));
+    }
+    Ok(format!(
+        "{trunk_toml}\n# Added by `cargo xtask serve` (xtask/src/serve.rs); this file is generated on every run.\n[serve.headers]\n\"Content-Security-Policy\" = \"{policy}\"\n"
+    ))
+}
+
+/// Removes the generated config when `serve` returns (not on Ctrl+C, which ends this process at once).
+struct Generated(std::path::PathBuf);
+
+impl Drop for Generated {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// Serve until interrupted.
 pub fn run(args: &[String]) -> Result<(), String> {
     setup::run(&Needs { browser: false, e2e_packages: false, wasm_tools: true })?;
     let mut port = "8080".to_string();
     let mut release = false;
+    let mut reload = false;
     let mut remote: Option<String> = None;
     let mut open = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
         || cfg!(target_os = "macos") || cfg!(windows);
@@ -20,6 +89,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--port" => port = rest.next().cloned().ok_or("--port needs a number")?,
             "--release" => release = true,
+            "--reload" => reload = true,
             "--no-open" => open = false,
             "--remote" => {
                 let url = rest.next().ok_or("--remote needs the cluster's URL, e.g. http://127.0.0.1:9200")?;
@@ -34,7 +104,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
     let page = if remote.is_some() { "?config=hark.remote.json" } else { "" };
     println!("==> Hark will be at http://127.0.0.1:{port}/{page} once built (Ctrl+C stops the server)");
-    let mut trunk_args = vec!["serve", "--address", "127.0.0.1", "--port", &port];
+    let policy = policy(remote.as_deref(), reload);
+    let text = std::fs::read_to_string("Trunk.toml").map_err(|e| format!("Trunk.toml: {e}"))?;
+    std::fs::write(SERVE_CONFIG, serve_config(&text, &policy)?).map_err(|e| format!("{SERVE_CONFIG}: {e}"))?;
+    let _generated = Generated(SERVE_CONFIG.into());
+    println!("==> Content-Security-Policy: {policy}");
+    if reload {
+        println!("==> --reload: live reload is on, so script-src also allows 'unsafe-inline' (trunk's reload script is inline)");
+    } else {
+        println!("==> live reload is off (its inline script breaks the strict policy); `cargo xtask serve --reload` turns it on");
+    }
+    let no_autoreload = if reload { "--no-autoreload=false" } else { "--no-autoreload=true" };
+    let mut trunk_args = vec!["serve", "--config", SERVE_CONFIG, no_autoreload, "--address", "127.0.0.1", "--port", &port];
     if let Some(backend) = &remote {
         println!("==> /search-proxy/ is proxied to {backend}");
         trunk_args.extend(["--proxy-backend", backend, "--proxy-rewrite", "/search-proxy/"]);
@@ -51,6 +132,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     checked(command("trunk", &trunk_args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_is_strict_and_adds_only_what_is_asked() {
+        let strict = policy(None, false);
+        assert!(strict.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"));
+        assert!(!strict.contains("unsafe-inline") && !strict.contains(" 'unsafe-eval'"));
+        assert!(strict.ends_with("frame-ancestors 'none'"));
+        let remote = policy(Some("http://127.0.0.1:9200/"), false);
+        assert!(remote.contains("connect-src 'self' http://127.0.0.1:9200;"), "{remote}");
+        assert!(policy(None, true).contains("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';"));
+    }
+
+    #[test]
+    fn the_config_is_trunk_toml_plus_the_header() {
+        let config = serve_config("[serve]\nport = 8080\n", "default-src 'self'").unwrap();
+        assert!(config.starts_with("[serve]\nport = 8080\n"));
+        assert!(config.ends_with("[serve.headers]\n\"Content-Security-Policy\" = \"default-src 'self'\"\n"));
+        assert!(serve_config("[serve.headers]\n", "x").is_err());
+        assert!(serve_config("", "a\"b").is_err());
+    }
 }
 
 

@@ -55,6 +55,46 @@ pub fn sections(json: &str, dist: &Path) -> String {
     out.push_str(&first_load_section(&report["firstLoad"], &dist_files(dist)));
     out.push_str(&spoken_section(&report["spoken"]));
     out.push_str(&big_catalog_section(&report["big"]));
+    out.push_str(&hostile_section(&report["hostile"]));
+    out
+}
+
+/// Issue 12's target for hostile and huge input: no main-thread task longer than this.
+const HOSTILE_TASK_MS: f64 = 200.0;
+
+/// The hostile-input scenario (e2e/bench/hostile.mjs): the longest main-thread task per case.
+fn hostile_section(hostile: &Value) -> String {
+    let mut out = String::from("## Hostile and huge input (issue 12; the inputs of e2e/hostile.test.mjs)\n\n");
+    if let Some(why) = failure(hostile) {
+        let _ = writeln!(out, "{why}\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "Longest main-thread task from navigation until the case settled and a typed query was answered \
+         (PerformanceObserver 'longtask').\n\n| case | longest task | tasks over 50 ms | over {HOSTILE_TASK_MS:.0} ms | |\n|---|---:|---:|---:|---|"
+    );
+    if let Some(cases) = hostile["cases"].as_object() {
+        for case in cases.values() {
+            let title = case["title"].as_str().unwrap_or("?");
+            match failure(case) {
+                Some(why) => {
+                    let _ = writeln!(out, "| {title} | {why} | | | |");
+                }
+                None => {
+                    let longest = number(&case["longestMs"]);
+                    let _ = writeln!(
+                        out,
+                        "| {title} | {longest:.0} ms | {:.0} | {:.0} | {} |",
+                        number(&case["longTasks"]),
+                        number(&case["over200"]),
+                        verdict(longest <= HOSTILE_TASK_MS)
+                    );
+                }
+            }
+        }
+    }
+    out.push('\n');
     out
 }
 
@@ -435,6 +475,19 @@ mod tests {
         assert!(report.contains("from navigation to ready: count, longest, blocking time beyond 50 ms | 3, 3200 ms, 3500 ms | | |"), "{report}");
         assert!(report.contains("| … of them after the catalog's bytes arrived (indexing) | 2, 3200 ms, 3300 ms | 0 | **not met** |"), "{report}");
         assert!(report.contains("(12 keys before ready, 10 into the search box) | 900 / 3100 / 3150 ms |"), "{report}");
+    }
+
+    #[test]
+    fn hostile_rows_give_the_longest_task_and_the_verdict() {
+        let json = r#"{"hostile": {"cases": {
+            "bigLine": {"title": "a 10 MB catalog on a single line", "longestMs": 850, "longTasks": 4, "over200": 2},
+            "payloads": {"title": "1,000 payload titles", "longestMs": 120, "longTasks": 1, "over200": 0},
+            "remoteHuge": {"title": "a 50 MB answer", "error": "timeout"}}}}"#;
+        let report = sections(json, Path::new("/nonexistent"));
+        assert!(report.contains("| a 10 MB catalog on a single line | 850 ms | 4 | 2 | **not met** |"), "{report}");
+        assert!(report.contains("| 1,000 payload titles | 120 ms | 1 | 0 | met |"), "{report}");
+        assert!(report.contains("| a 50 MB answer | failed: timeout | | | |"), "{report}");
+        assert!(sections("{}", Path::new("/nonexistent")).contains("(issue 12; the inputs of e2e/hostile.test.mjs)\n\nnot run"));
     }
 
     #[test]
