@@ -98,6 +98,8 @@ impl QueryCtx {
             self.voice.acknowledgement.set(None);
         }
         self.make_newest(text, request);
+    }
+
     /// Search for a spoken phrase in `lang` (BCP-47); in `continuous` mode a follow-up refines the previous request.
     pub fn search_spoken_in(&self, text: &str, alternatives: Vec<(String, f32)>, lang: &str, continuous: bool) {
         let request = SearchRequest { may_refine: continuous, lang: lang.to_string(), ..SearchRequest::spoken(alternatives) };
