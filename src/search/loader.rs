@@ -6,7 +6,7 @@
 
 use hark_engine::{Index, IndexError};
 
-use super::config::SpeakConfig;
+use super::config::{Branding, SpeakConfig};
 use super::fetch::{fetch_bytes, FetchError};
 use super::indexer::{index_in_worker, IndexerError, Progress};
 use super::local::LocalSearch;
@@ -63,6 +63,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// What is read aloud.
     pub speak: SpeakConfig,
+    /// The title, tagline and credits the page shows.
+    pub branding: Branding,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -76,8 +78,8 @@ pub async fn load(
     let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
-    let (noun, speak) = (config.noun.clone(), config.speak.clone());
-    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak };
+    let (noun, speak, branding) = (config.noun.clone(), config.speak.clone(), config.branding());
+    let finish = |provider, warnings| Loaded { provider, noun, warnings, speak, branding };
     if let Some(remote) = config.remote.take() {
         return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
     }
