@@ -211,7 +211,7 @@ pub struct SiteBranding {
 }
 
 /// One footer credit: its text, linked to an http(s) URL.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Credit {
     /// What is shown, e.g. `"Photos: Unsplash"`. Required.

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
 use super::continuous_toggle::ContinuousToggle;
+use super::embed::{AttachedInput, EmbedCtx};
+use super::events::use_events;
+use super::header::{Footer, Masthead};
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
 use super::mic_button::MicButton;
@@ -78,14 +81,15 @@ pub fn App() -> impl IntoView {
     provide_context(voice);
     provide_context(on_device);
     provide_context(search);
+    let embed = EmbedCtx::detect();
+    provide_context(embed);
     use_shortcuts();
+    use_events();
 
-    view! {
-        <header class="masthead">
-            <h1 class="brand">"Hark"</h1>
-            <p class="tagline">"Search by voice. Speak, see, listen."</p>
-        </header>
-        <main class="page">
+    // Attached to the site's own input, Hark adds only the microphone beside it; else it shows its own form.
+    let search_form = match embed.attached_input() {
+        Some(input) => view! { <AttachedInput input /> }.into_any(),
+        None => view! {
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 query.submit(&query.draft.get_untracked());
@@ -93,6 +97,14 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
                 <MicButton />
             </form>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <Masthead />
+        <main class="page">
+            {search_form}
             <div class="options">
                 <LanguagePicker />
                 <ContinuousToggle />
@@ -104,16 +116,7 @@ pub fn App() -> impl IntoView {
             <VoiceHelp />
             <Results />
         </main>
-        <footer class="footer">
-            <p class="shortcuts">
-                "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
-                " to talk, " <kbd>"Esc"</kbd> " to stop listening or reading, " <kbd>"/"</kbd> " to type."
-            </p>
-            <p class="credits">
-                "Default catalog: " <a href="catalog/LICENSE-WordNet.txt">"WordNet 3.1"</a>
-                ", © Princeton University."
-            </p>
-        </footer>
+        <Footer />
     }
 }
 

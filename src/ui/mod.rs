@@ -5,11 +5,16 @@
 //!   one control each.
 //! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
+//! - [`embed`]: where Hark mounts (a `[data-hark]` element or the body) and the site input it attaches to;
+//!   [`events`]: the `hark:query`, `hark:results` and `hark:select` DOM events; [`header`]: heading and credits.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
 //!   read, built from the templates in `hark.json`.
 
 mod app;
 pub mod continuous_toggle;
+pub mod embed;
+pub mod events;
+pub mod header;
 pub mod keyboard;
 pub mod language_picker;
 pub mod mic_button;
