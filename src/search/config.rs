@@ -34,6 +34,9 @@ use crate::speech::template::Template;
 pub const DEFAULT_INDEX: &str = "catalog/things.hidx";
 /// The default catalog itself (used if the index cannot be read).
 pub const DEFAULT_CATALOG: &str = "catalog/things.jsonl";
+/// The WordNet catalogs `cargo xtask catalog` builds (their licence notice is shown while one is searched).
+pub const WORDNET_FILES: &[&str] =
+    &[DEFAULT_CATALOG, DEFAULT_INDEX, "catalog/wordnet-all.jsonl", "catalog/wordnet-all.hidx"];
 
 /// The parsed `hark.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -362,7 +365,7 @@ impl SiteConfig {
     }
 
     /// What the header and footer show: the `site` block over Hark's defaults, and the WordNet credit exactly when
-    /// the bundled WordNet catalog is what gets searched (no catalog, index or remote named).
+    /// a bundled WordNet catalog is what gets searched (the default, or [`WORDNET_FILES`] named).
     pub fn branding(&self) -> Branding {
         let site = self.site.clone().unwrap_or_default();
         let default = Branding::default();
@@ -371,8 +374,15 @@ impl SiteConfig {
             title: site.title.unwrap_or(default.title),
             tagline: site.tagline.unwrap_or(default.tagline),
             credits: site.credits,
-            wordnet: self.catalog.is_none() && self.index.is_none() && self.remote.is_none(),
+            wordnet: self.searches_wordnet(),
         }
+    }
+
+    /// Whether the catalog searched is one of the bundled WordNet files (every source named is one).
+    fn searches_wordnet(&self) -> bool {
+        let is_wordnet = |url: &String| WORDNET_FILES.contains(&url.trim().trim_start_matches("./"));
+        let (index, catalog) = self.sources();
+        self.remote.is_none() && index.iter().chain(catalog.iter()).all(is_wordnet)
     }
 
     /// Where to load from: `(index, catalog)` URLs, at least one of them set.
@@ -457,6 +467,10 @@ mod tests {
         assert!(default.wordnet && !default.custom);
         let own = SiteConfig::parse(br#"{"catalog": "p.jsonl"}"#).unwrap_or_default().branding();
         assert!(!own.wordnet, "another catalog: no WordNet credit");
+        let named = br#"{"catalog": "./catalog/things.jsonl", "index": "catalog/things.hidx"}"#;
+        assert!(SiteConfig::parse(named).unwrap_or_default().branding().wordnet, "the bundled hark.json names WordNet");
+        let mixed = br#"{"catalog": "p.jsonl", "index": "catalog/things.hidx"}"#;
+        assert!(!SiteConfig::parse(mixed).unwrap_or_default().branding().wordnet);
         let remote = br#"{"remote": {"endpoint": "/p", "index": "x"}}"#;
         assert!(!SiteConfig::parse(remote).unwrap_or_default().branding().wordnet);
         let json = br#"{"site": {"title": "Acme", "credits": [{"text": " Photos ", "url": "https://example.com/p"}]}}"#;
