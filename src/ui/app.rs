@@ -87,9 +87,9 @@ pub fn App() -> impl IntoView {
     use_events();
 
     // Attached to the site's own input, Hark adds only the microphone beside it; else it shows its own form.
-    let search_form = match embed.attached_input() {
-        Some(input) => view! { <AttachedInput input /> }.into_any(),
-        None => view! {
+    let attached = embed.attached_input();
+    let own_form = attached.is_none().then(|| {
+        view! {
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 query.submit(&query.draft.get_untracked());
@@ -98,13 +98,14 @@ pub fn App() -> impl IntoView {
                 <MicButton />
             </form>
         }
-        .into_any(),
-    };
+    });
+    let attached = attached.map(|input| view! { <AttachedInput input /> });
 
     view! {
         <Masthead />
         <main class="page">
-            {search_form}
+            {own_form}
+            {attached}
             <div class="options">
                 <LanguagePicker />
                 <ContinuousToggle />

@@ -6,7 +6,6 @@
 //!   microphone right after it, shows what is heard in it, and searches what is typed or submitted there. The
 //!   options, status and results render inside the mount element.
 
-use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, EventTarget, HtmlElement, HtmlInputElement};
@@ -112,7 +111,6 @@ pub fn AttachedInput(
 ) -> impl IntoView {
     let query: QueryCtx = expect_context();
     let (shown, interim) = use_shown_text();
-    let slot = MicSlot::after(&input);
 
     let field = input.clone();
     Effect::new(move |_| {
@@ -140,31 +138,18 @@ pub fn AttachedInput(
     // Kept for the component's lifetime; dropping them (with the slot) detaches Hark from the input.
     StoredValue::new_local(listeners);
 
-    slot.map(|slot| {
-        let mount = slot.0.clone();
-        StoredValue::new_local(slot);
-        view! {
-            <Portal mount=mount>
-                <MicButton />
-            </Portal>
+    // The microphone renders in Hark's tree, then its slot moves right after the site's input: Leptos keeps
+    // updating the button there, and removes it from there when Hark goes away. (Cheaper in the wasm than a portal.)
+    let slot = NodeRef::<leptos::html::Span>::new();
+    let anchor = input.clone();
+    slot.on_load(move |span| {
+        if let Err(error) = anchor.after_with_node_1(&span) {
+            log::warn!("Hark cannot put the microphone beside the search input: {error:?}");
         }
-    })
-}
-
-/// The element after the site's input that holds the microphone; removed again on drop.
-struct MicSlot(Element);
-
-impl MicSlot {
-    fn after(input: &HtmlInputElement) -> Option<Self> {
-        let slot = document().create_element("span").ok()?;
-        slot.set_class_name("hark-mic-slot");
-        input.after_with_node_1(&slot).ok()?;
-        Some(Self(slot))
-    }
-}
-
-impl Drop for MicSlot {
-    fn drop(&mut self) {
-        self.0.remove();
+    });
+    view! {
+        <span class="hark-mic-slot" node_ref=slot>
+            <MicButton />
+        </span>
     }
 }

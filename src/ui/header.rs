@@ -51,15 +51,18 @@ pub fn Footer() -> impl IntoView {
                 "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
                 " to talk, " <kbd>"Esc"</kbd> " to stop listening or reading, " <kbd>"/"</kbd> " to type."
             </p>
-            <For each=credits key=|credit| credit.clone() let(credit)>
-                <p class="credits"><a href=credit.url>{credit.text}</a></p>
-            </For>
-            <Show when=wordnet>
+            {move || {
+                credits()
+                    .into_iter()
+                    .map(|credit| view! { <p class="credits"><a href=credit.url>{credit.text}</a></p> })
+                    .collect_view()
+            }}
+            {move || wordnet().then(|| view! {
                 <p class="credits">
                     "Default catalog: " <a href="catalog/LICENSE-WordNet.txt">"WordNet 3.1"</a>
                     ", © Princeton University."
                 </p>
-            </Show>
+            })}
         </footer>
     }
 }
