@@ -22,12 +22,14 @@ pub const INPUT_ATTRIBUTE: &str = "data-hark-input";
 /// The attribute Hark sets on an attached input while it shows interim (not yet final) words.
 pub const INTERIM_ATTRIBUTE: &str = "data-hark-interim";
 
-/// Start the app: in the page's first `[data-hark]` element, else in `<body>`.
+/// Start the app: in the page's first `[data-hark]` element, else in `<body>` (what `mount_to_body` does; one
+/// `mount_to` call keeps a single copy of the mounting code in the wasm).
 pub fn mount() {
-    match mount_element() {
-        Some(element) => leptos::mount::mount_to(element, App).forget(),
-        None => leptos::mount::mount_to_body(App),
-    }
+    let Some(parent) = mount_element().or_else(|| document().body()) else {
+        log::warn!("Hark cannot start: the page has no <body>.");
+        return;
+    };
+    leptos::mount::mount_to(parent, App).forget();
 }
 
 fn mount_element() -> Option<HtmlElement> {
