@@ -7,5 +7,6 @@ fn main() {
     // A logger that cannot start is not worth failing the page for.
     let level = if cfg!(debug_assertions) { log::Level::Debug } else { log::Level::Warn };
     let _ = console_log::init_with_level(level);
-    leptos::mount::mount_to_body(hark::ui::App);
+    // Into the page's `[data-hark]` element when it has one, else the whole body.
+    hark::ui::embed::mount();
 }

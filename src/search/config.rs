@@ -9,6 +9,9 @@
 //! ```
 //! Every key is optional. Without `hark.json`, Hark loads the default WordNet catalog.
 //!
+//! A `site` block brands the page (see [`SiteBranding`]; docs/embedding.md):
+//! `"site": { "title": "Acme", "tagline": "Ask for anything", "credits": [{ "text": "Photos: Unsplash", "url": "https://unsplash.com" }] }`
+//!
 //! With a `remote` block, nothing is downloaded: every query goes to an OpenSearch or Elasticsearch `_search`
 //! endpoint instead (see [`RemoteConfig`]; README "Remote engine"):
 //!
@@ -60,6 +63,9 @@ pub fn validated_phrases(phrases: Vec<String>) -> Result<Vec<String>, String> {
 pub const DEFAULT_INDEX: &str = "catalog/things.hidx";
 /// The default catalog itself (used if the index cannot be read).
 pub const DEFAULT_CATALOG: &str = "catalog/things.jsonl";
+/// The WordNet catalogs `cargo xtask catalog` builds (their licence notice is shown while one is searched).
+pub const WORDNET_FILES: &[&str] =
+    &[DEFAULT_CATALOG, DEFAULT_INDEX, "catalog/wordnet-all.jsonl", "catalog/wordnet-all.hidx"];
 
 /// The parsed `hark.json`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -81,6 +87,8 @@ pub struct SiteConfig {
     /// of at most [`MAX_PHRASE_CHARS`] characters. With a remote engine this is the only source; with a loaded
     /// catalog it replaces the phrases Hark would choose from it. Default: none.
     pub phrases: Vec<String>,
+    /// The page's title, tagline and credits. Default: Hark's own title and tagline, no credits.
+    pub site: Option<SiteBranding>,
     /// Field names, weights, language and result count, passed to the engine.
     #[serde(flatten)]
     pub engine: CatalogConfig,
@@ -252,7 +260,78 @@ impl Default for SiteConfig {
             speak: SpeakConfig::default(),
             remote: None,
             phrases: Vec::new(),
+            site: None,
             engine: CatalogConfig::default(),
+        }
+    }
+}
+
+/// The `site` block of `hark.json`: how the page presents itself.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteBranding {
+    /// The heading above the search box. Default `"Hark"`.
+    pub title: Option<String>,
+    /// The line under the heading. Default `"Search by voice. Speak, see, listen."`.
+    pub tagline: Option<String>,
+    /// Links shown in the footer (photo credits, data licences). Default: none.
+    pub credits: Vec<Credit>,
+}
+
+/// One footer credit: its text, linked to an http(s) URL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// What is shown, e.g. `"Photos: Unsplash"`. Required.
+    pub text: String,
+    /// Where it links, `http://` or `https://`. Required.
+    pub url: String,
+}
+
+impl SiteBranding {
+    /// Check what serde cannot: credits have text and an http(s) URL (a `javascript:` link would run on click).
+    pub fn validated(mut self) -> Result<Self, String> {
+        for (position, credit) in self.credits.iter_mut().enumerate() {
+            credit.text = credit.text.trim().to_string();
+            credit.url = credit.url.trim().to_string();
+            if credit.text.is_empty() {
+                return Err(format!("site.credits[{position}].text is empty; give the words to show"));
+            }
+            let scheme = credit.url.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+            if !matches!(scheme.as_deref(), Some("http" | "https")) {
+                return Err(format!(
+                    "site.credits[{position}].url \"{}\" must start with https:// or http://",
+                    credit.url
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// What the header and footer show, resolved from the site config ([`SiteConfig::branding`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branding {
+    /// Whether `hark.json` has a `site` block (an embedded Hark shows a heading only then).
+    pub custom: bool,
+    /// The heading.
+    pub title: String,
+    /// The line under it.
+    pub tagline: String,
+    /// The site's own credits.
+    pub credits: Vec<Credit>,
+    /// Whether the bundled WordNet catalog is searched (its licence notice is shown then).
+    pub wordnet: bool,
+}
+
+impl Default for Branding {
+    fn default() -> Self {
+        Self {
+            custom: false,
+            title: "Hark".into(),
+            tagline: "Search by voice. Speak, see, listen.".into(),
+            credits: Vec::new(),
+            wordnet: true,
         }
     }
 }
@@ -347,7 +426,29 @@ impl SiteConfig {
         let mut config: Self = super::json::parse(text)?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
         config.phrases = validated_phrases(config.phrases)?;
+        config.site = config.site.map(SiteBranding::validated).transpose()?;
         Ok(config)
+    }
+
+    /// What the header and footer show: the `site` block over Hark's defaults, and the WordNet credit exactly when
+    /// a bundled WordNet catalog is what gets searched (the default, or [`WORDNET_FILES`] named).
+    pub fn branding(&self) -> Branding {
+        let site = self.site.clone().unwrap_or_default();
+        let default = Branding::default();
+        Branding {
+            custom: self.site.is_some(),
+            title: site.title.unwrap_or(default.title),
+            tagline: site.tagline.unwrap_or(default.tagline),
+            credits: site.credits,
+            wordnet: self.searches_wordnet(),
+        }
+    }
+
+    /// Whether the catalog searched is one of the bundled WordNet files (every source named is one).
+    fn searches_wordnet(&self) -> bool {
+        let is_wordnet = |url: &String| WORDNET_FILES.contains(&url.trim().trim_start_matches("./"));
+        let (index, catalog) = self.sources();
+        self.remote.is_none() && index.iter().chain(catalog.iter()).all(is_wordnet)
     }
 
     /// Where to load from: `(index, catalog)` URLs, at least one of them set.
@@ -437,6 +538,39 @@ mod tests {
         let clamped = r#"{"remote": {"endpoint": "/p", "index": "x", "size": 5000, "timeout_ms": 1}}"#;
         let remote = SiteConfig::parse(clamped.as_bytes()).ok().and_then(|config| config.remote);
         assert_eq!(remote.map(|r| (r.size, r.timeout_ms)), Some((100, 100)));
+    }
+
+    #[test]
+    fn branding_defaults_and_the_wordnet_credit_only_with_the_bundled_catalog() {
+        let default = SiteConfig::parse(b"{}").unwrap_or_default().branding();
+        assert_eq!(default, Branding::default());
+        assert!(default.wordnet && !default.custom);
+        let own = SiteConfig::parse(br#"{"catalog": "p.jsonl"}"#).unwrap_or_default().branding();
+        assert!(!own.wordnet, "another catalog: no WordNet credit");
+        let named = br#"{"catalog": "./catalog/things.jsonl", "index": "catalog/things.hidx"}"#;
+        assert!(SiteConfig::parse(named).unwrap_or_default().branding().wordnet, "the bundled hark.json names WordNet");
+        let mixed = br#"{"catalog": "p.jsonl", "index": "catalog/things.hidx"}"#;
+        assert!(!SiteConfig::parse(mixed).unwrap_or_default().branding().wordnet);
+        let remote = br#"{"remote": {"endpoint": "/p", "index": "x"}}"#;
+        assert!(!SiteConfig::parse(remote).unwrap_or_default().branding().wordnet);
+        let json = br#"{"site": {"title": "Acme", "credits": [{"text": " Photos ", "url": "https://example.com/p"}]}}"#;
+        let branded = SiteConfig::parse(json).unwrap_or_default().branding();
+        assert!(branded.custom && branded.wordnet);
+        assert_eq!(branded.title, "Acme");
+        assert_eq!(branded.tagline, Branding::default().tagline, "a missing tagline keeps the default");
+        assert_eq!(branded.credits, vec![Credit { text: "Photos".into(), url: "https://example.com/p".into() }]);
+    }
+
+    #[test]
+    fn site_block_is_checked() {
+        let error = |json: &str| SiteConfig::parse(json.as_bytes()).err().unwrap_or_default();
+        let script = r#"{"site": {"credits": [{"text": "x", "url": "javascript:alert(1)"}]}}"#;
+        assert!(error(script).contains("site.credits[0].url \"javascript:alert(1)\" must start with https://"));
+        let relative = r#"{"site": {"credits": [{"text": "a", "url": "https://a.example"}, {"text": "b", "url": "/b"}]}}"#;
+        assert!(error(relative).contains("site.credits[1].url"), "{}", error(relative));
+        assert!(error(r#"{"site": {"credits": [{"text": " ", "url": "https://a.example"}]}}"#).contains("site.credits[0].text"));
+        assert!(error(r#"{"site": {"titel": "x"}}"#).contains("titel"));
+        assert!(error(r#"{"site": {"credits": [{"text": "x"}]}}"#).contains("missing field `url`"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use hark_engine::{Index, IndexError};
 
-use super::config::{RemoteShop, SpeakConfig};
+use super::config::{Branding, RemoteShop, SpeakConfig};
 use super::understand::Vocabulary;
 use super::fetch::{fetch_bytes, FetchError};
 use super::indexer::{index_in_worker, IndexerError, Progress};
@@ -70,6 +70,8 @@ pub struct Loaded {
     pub lang: String,
     /// What the catalog offers to understand (facets, price, numbers); empty for a remote cluster.
     pub vocabulary: std::sync::Arc<Vocabulary>,
+    /// The title, tagline and credits the page shows.
+    pub branding: Branding,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -84,6 +86,7 @@ pub async fn load(
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
+    let branding = config.branding();
     let phrases = std::mem::take(&mut config.phrases);
     let finish = |provider: Provider, warnings| {
         let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
@@ -95,6 +98,7 @@ pub async fn load(
             phrases: phrases.clone(),
             lang: lang.clone(),
             vocabulary: vocabulary.into(),
+            branding: branding.clone(),
         }
     };
     if let Some(mut remote) = config.remote.clone() {

@@ -62,6 +62,9 @@ pub struct SearchCtx {
     pub speak: Signal<SpeakConfig>,
     /// What the catalog offers to understand: facets, price, numbers (empty until loaded, and for a cluster).
     pub vocabulary: Signal<Arc<Vocabulary>>,
+    /// The newest request as sent to the provider, with what was understood (`resolved`); `None` until the first
+    /// non-empty request is sent once the catalog is ready (the `hark:query` event follows it).
+    pub sent: Signal<Option<SearchRequest>>,
     loaded: LocalResource<Result<Rc<Loaded>, LoadError>>,
 }
 
@@ -86,6 +89,7 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
         async move { load(config_url, catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
     });
     let answer = RwSignal::new(Answer::default());
+    let sent = RwSignal::new(None::<SearchRequest>);
     // What the next follow-up ("only the black ones") refines: the newest answered request that was not a keystroke.
     let base: StoredValue<Option<Base>> = StoredValue::new(None);
 
@@ -112,6 +116,7 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
                 });
                 request.resolved = Some(resolved);
             }
+            sent.set(Some(request.clone()));
             let becomes_base = is_base(&request).then(|| request.resolved.as_ref().map(|r| r.state.clone()));
             let on_slow = move || answer.update(|answer| answer.searching = answer.seq == seq);
             Some(loaded.provider.search(request, on_slow, move |outcome| {
@@ -171,5 +176,5 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
             _ => Arc::default(),
         })
     });
-    SearchCtx { status, answer: answer.into(), warnings, speak, vocabulary, loaded }
+    SearchCtx { status, answer: answer.into(), warnings, speak, vocabulary, sent: sent.into(), loaded }
 }

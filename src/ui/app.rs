@@ -6,6 +6,9 @@ use super::did_you_mean::DidYouMean;
 use super::filters::Filters;
 use super::refine::Refine;
 use super::sort_by::SortBy;
+use super::embed::{AttachedInput, EmbedCtx};
+use super::events::use_events;
+use super::header::{Footer, Masthead};
 use super::keyboard::use_shortcuts;
 use super::language_picker::LanguagePicker;
 use super::level_meter::LevelMeter;
@@ -102,14 +105,15 @@ pub fn App() -> impl IntoView {
     provide_context(voice);
     provide_context(on_device);
     provide_context(search);
+    let embed = EmbedCtx::detect();
+    provide_context(embed);
     use_shortcuts();
+    use_events();
 
-    view! {
-        <header class="masthead">
-            <h1 class="brand">"Hark"</h1>
-            <p class="tagline">"Search by voice. Speak, see, listen."</p>
-        </header>
-        <main class="page">
+    // Attached to the site's own input, Hark adds only the microphone beside it; else it shows its own form.
+    let attached = embed.attached_input();
+    let own_form = attached.is_none().then(|| {
+        view! {
             <form class="search" role="search" on:submit=move |ev| {
                 ev.prevent_default();
                 query.submit(&query.draft.get_untracked());
@@ -117,6 +121,15 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
                 <MicButton />
             </form>
+        }
+    });
+    let attached = attached.map(|input| view! { <AttachedInput input /> });
+
+    view! {
+        <Masthead />
+        <main class="page">
+            {own_form}
+            {attached}
             <LevelMeter />
             <div class="options">
                 <LanguagePicker />
@@ -136,16 +149,7 @@ pub fn App() -> impl IntoView {
             <Results />
             <Refine />
         </main>
-        <footer class="footer">
-            <p class="shortcuts">
-                "Press " <kbd>"Ctrl"</kbd> "+" <kbd>"Shift"</kbd> "+" <kbd>"."</kbd>
-                " to talk, " <kbd>"Esc"</kbd> " to stop listening or reading, " <kbd>"/"</kbd> " to type."
-            </p>
-            <p class="credits">
-                "Default catalog: " <a href="catalog/LICENSE-WordNet.txt">"WordNet 3.1"</a>
-                ", © Princeton University."
-            </p>
-        </footer>
+        <Footer />
     }
 }
 

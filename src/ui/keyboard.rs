@@ -1,10 +1,11 @@
 //! Page-wide shortcuts: Ctrl/⌘+Shift+. toggles the microphone like a click on it (held, it listens while held),
-//! Escape stops listening and reading, "/" focuses the search box.
+//! Escape stops listening and reading, "/" focuses the search box (the site's own when Hark is attached to it).
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::embed::EmbedCtx;
 use super::{ReaderCtx, SpeechCtx, VoiceCtx};
 use crate::speech::coordinator::Event;
 
@@ -13,6 +14,7 @@ pub fn use_shortcuts() {
     let speech_ctx: SpeechCtx = expect_context();
     let reader: ReaderCtx = expect_context();
     let voice: VoiceCtx = expect_context();
+    let embed: EmbedCtx = expect_context();
     let SpeechCtx(speech) = speech_ctx;
     let down = window_event_listener(ev::keydown, move |ev: web_sys::KeyboardEvent| {
         let modifier = ev.ctrl_key() || ev.meta_key();
@@ -25,7 +27,8 @@ pub fn use_shortcuts() {
         } else if ev.key() == "Escape" && (speech.is_listening.get_untracked() || reader.is_busy() || voice.is_reading()) {
             voice.send(Event::StopAll);
         } else if ev.key() == "/" && !modifier && !typing_in_a_field(&ev) {
-            if let Some(input) = document().get_element_by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // The input people type into: Hark's own box, or the site's input Hark is attached to.
+            if let Some(input) = embed.search_input() {
                 ev.prevent_default();
                 let _ = input.focus();
             }

@@ -9,6 +9,8 @@
 //!   [`did_you_mean`] (the recognizer's runner-up): what a shop catalog understood, and ways to change it.
 //! - [`on_device`]: checkbox "Recognize on this device" where the browser has on-device recognition.
 //! - [`voice`]: the coordinator of listening and reading ([`VoiceCtx`]) and the "What can I say?" list.
+//! - [`embed`]: where Hark mounts (a `[data-hark]` element or the body) and the site input it attaches to;
+//!   [`events`]: the `hark:query`, `hark:results` and `hark:select` DOM events; [`header`]: heading and credits.
 //! - [`read_aloud`]: reading results aloud (the hook that decides when, and its controls); [`reading`]: what is
 //!   read, built from the templates in `hark.json`.
 
@@ -17,6 +19,9 @@ pub mod connection;
 pub mod continuous_toggle;
 pub mod did_you_mean;
 pub mod filters;
+pub mod embed;
+pub mod events;
+pub mod header;
 pub mod keyboard;
 pub mod language_picker;
 pub mod level_meter;
