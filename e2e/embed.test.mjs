@@ -1,4 +1,4 @@
-// Hark on a site's own page (docs/embedding.md): mounted into <div data-hark>, attached to the site's existing
+// Hark on a site's own page (README "On your own site"): mounted into <div data-hark>, attached to the site's existing
 // <input type="search">, its DOM events (hark:query, hark:results, hark:select) with their details, the site's layout
 // left alone, and the hark.json `site` block on the full page. Everything runs under a strict CSP.
 //

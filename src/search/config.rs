@@ -9,7 +9,7 @@
 //! ```
 //! Every key is optional. Without `hark.json`, Hark loads the default WordNet catalog.
 //!
-//! A `site` block brands the page (see [`SiteBranding`]; docs/embedding.md):
+//! A `site` block brands the page (see [`SiteBranding`]; README "On your own site"):
 //! `"site": { "title": "Acme", "tagline": "Ask for anything", "credits": [{ "text": "Photos: Unsplash", "url": "https://unsplash.com" }] }`
 //!
 //! With a `remote` block, nothing is downloaded: every query goes to an OpenSearch or Elasticsearch `_search`

@@ -1,4 +1,4 @@
-//! Hark on a site's own page (docs/embedding.md): where it mounts, and the site's search input it attaches to.
+//! Hark on a site's own page (README "On your own site"): where it mounts, and the site's search input it attaches to.
 //!
 //! - No `[data-hark]` element: Hark takes the whole `<body>`, as the full page always has.
 //! - `<div data-hark></div>`: Hark renders inside that element; the rest of the page is the site's.

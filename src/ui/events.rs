@@ -1,4 +1,4 @@
-//! DOM events a site listens to (docs/embedding.md): `hark:query`, `hark:results` and `hark:select`, dispatched
+//! DOM events a site listens to (README "On your own site"): `hark:query`, `hark:results` and `hark:select`, dispatched
 //! as bubbling `CustomEvent`s on the mount element (`<body>` on the full page), so analytics or the site's own
 //! search backend can follow what people ask and open.
 //!

@@ -16,7 +16,7 @@
 //!    only when exactly one value matches best;
 //! 6. the words left are the text; topic-free words ("the", "ones", "please") at its ends go.
 //!
-//! Phrase tables per language are in [`lang`]; the README section is `docs/shop.md`.
+//! Phrase tables per language are in [`lang`]; the README section is "Shops".
 
 pub mod facets;
 pub mod lang;
