@@ -55,9 +55,16 @@ pub fn distinctive_phrases(index: &Index, limit: usize) -> Vec<Phrase> {
     }
     let language = Language::from_tag(index.language()).unwrap_or(Language::Unstemmed);
     let folder = &*index.folder;
-    let idf = |word: &str| {
+    // Each distinct word's idf is looked up once (an FST walk each), however many titles it is in.
+    let mut idf_memo: HashMap<String, f64> = HashMap::new();
+    let mut idf = |word: &str| -> f64 {
+        if let Some(&known) = idf_memo.get(word) {
+            return known;
+        }
         let df = f64::from(index.document_frequency(word).max(1));
-        (1.0 + n / df).ln()
+        let value = (1.0 + n / df).ln();
+        idf_memo.insert(word.to_string(), value);
+        value
     };
 
     // Count title words (by folded form, keeping the first surface form) and whole titles.
@@ -82,7 +89,7 @@ pub fn distinctive_phrases(index: &Index, limit: usize) -> Vec<Phrase> {
     }
 
     let word_score: HashMap<&str, f64> =
-        word_titles.iter().map(|(word, (count, _))| (word.as_str(), f64::from(*count) * idf(word))).collect();
+        word_titles.iter().map(|(word, (count, _))| (word.as_str(), f64::from(*count) * idf(word.as_str()))).collect();
     let mut candidates: Vec<Candidate> = word_titles
         .iter()
         .map(|(word, (_, surface))| Candidate { key: word.clone(), text: surface.clone(), score: word_score[word.as_str()] })
@@ -92,7 +99,13 @@ pub fn distinctive_phrases(index: &Index, limit: usize) -> Vec<Phrase> {
         let best_word = words.iter().filter_map(|word| word_score.get(word.as_str())).fold(0.0_f64, |a, &b| a.max(b));
         Candidate { key, text, score: mean_idf * (1.0 + f64::from(count)).ln() + best_word }
     }));
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    // Only the best `limit` are ordered: a partial selection first, then a sort of those.
+    let order = |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
+    if candidates.len() > limit {
+        candidates.select_nth_unstable_by(limit - 1, order);
+        candidates.truncate(limit);
+    }
+    candidates.sort_by(order);
 
     let best = candidates.first().map_or(1.0, |c| c.score).max(f64::MIN_POSITIVE);
     // Keys are unique: words have no space, titles have at least two words.
