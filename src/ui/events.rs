@@ -128,16 +128,19 @@ pub fn use_events() {
     let search: SearchCtx = expect_context();
     let embed: EmbedCtx = expect_context();
 
-    // Effects synchronise with the outside world: here, the host page's listeners.
-    Effect::new(move |_| {
-        let currency = search.vocabulary.with_untracked(|vocab| vocab.price.as_ref().map(|p| p.currency.clone()));
-        let detail = search.sent.with(|request| {
-            request.as_ref().filter(|request| !request.is_empty()).map(|request| QueryDetail::of(request, currency.as_deref()))
-        });
-        if let Some(detail) = detail {
-            embed.dispatch(QUERY_EVENT, &detail.to_js(), false);
+    // Effects synchronise with the outside world: here, the host page's listeners. `hark:query` for request n always
+    // comes before its `hark:results`: a local answer can be ready before the query effect runs, so whichever
+    // effect runs first for n sends the query (`queried` is the newest seq announced).
+    let queried = StoredValue::new(0_u64);
+    let announce_query = move |request: &SearchRequest| {
+        if request.is_empty() || queried.get_value() >= request.seq {
+            return;
         }
-    });
+        queried.set_value(request.seq);
+        let currency = search.vocabulary.with_untracked(|vocab| vocab.price.as_ref().map(|p| p.currency.clone()));
+        embed.dispatch(QUERY_EVENT, &QueryDetail::of(request, currency.as_deref()).to_js(), false);
+    };
+    Effect::new(move |_| search.sent.with(|request| request.iter().for_each(announce_query)));
     // The answer changes several times per request (searching, then the response): announce each seq once.
     Effect::new(move |announced: Option<Option<u64>>| {
         let announced = announced.flatten();
@@ -148,6 +151,7 @@ pub fn use_events() {
         });
         match detail {
             Some((seq, detail)) => {
+                search.sent.with_untracked(|request| request.iter().filter(|r| r.seq == seq).for_each(announce_query));
                 embed.dispatch(RESULTS_EVENT, &detail.to_js(), false);
                 Some(seq)
             }
