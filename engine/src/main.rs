@@ -194,10 +194,7 @@ fn config(arg: &ConfigArg) -> Result<CatalogConfig, String> {
     match &arg.config {
         None => Ok(CatalogConfig::default()),
         Some(p) => {
-            let cfg: CatalogConfig =
-                serde_json::from_slice(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?;
-            cfg.validate().map_err(|e| format!("{}: {e}", p.display()))?;
-            Ok(cfg)
+            hark_engine::parse_site_config(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))
         }
     }
 }
