@@ -48,6 +48,9 @@ pub struct Catalog {
     pub warnings: Vec<CatalogWarning>,
     /// Facet and number values for the configured `facets`, `price` and `numbers`.
     pub columns: crate::columns::CatalogColumns,
+    /// The bytes it was parsed from (length and CRC-32), recorded in its index; the caller may
+    /// set the file name (`source.catalog`). The config fingerprint is filled in by the index.
+    pub source: crate::index::Source,
 }
 
 /// Where in a catalog something is.
@@ -286,6 +289,7 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
             max,
         });
     }
+    let original = bytes;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
     let Some(first) = first else {
@@ -293,6 +297,11 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
     };
     let mut catalog = Catalog {
         columns: crate::columns::CatalogColumns::for_config(cfg),
+        source: crate::index::Source {
+            catalog_bytes: original.len() as u64,
+            catalog_crc: crate::index::crc32(original),
+            ..Default::default()
+        },
         ..Catalog::default()
     };
     if Language::from_tag(&cfg.language).is_none() {
@@ -618,7 +627,8 @@ mod tests {
         let a =
             parse(r#"[{"id":"a","title":"One"},{"id":"b","title":"Two","url":"/two"}]"#).unwrap();
         let b = parse("{\"id\":\"a\",\"title\":\"One\"}\r\n\n{\"id\":\"b\",\"title\":\"Two\",\"url\":\"/two\"}\n").unwrap();
-        assert_eq!(a, b);
+        assert_eq!((&a.docs, &a.warnings, &a.columns), (&b.docs, &b.warnings, &b.columns));
+        assert_ne!(a.source, b.source, "the source records the bytes, which differ");
         assert_eq!(a.docs.len(), 2);
         assert_eq!(a.docs[1].url, "/two");
         assert!(parse("\u{feff}[]").unwrap().docs.is_empty());

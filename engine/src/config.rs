@@ -90,6 +90,23 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl CatalogConfig {
+    /// A CRC-32 of everything that shapes an index (field names, ranking, language, facets,
+    /// price, numbers; not `max_results` or `strict`), recorded in every index so a page can tell
+    /// an index built with another config. The same config gives the same value on every
+    /// platform: it hashes the values, not the JSON text.
+    pub fn fingerprint(&self) -> u32 {
+        let shape = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            self.fields,
+            self.ranking.clamped(),
+            self.language,
+            self.facets,
+            self.price,
+            self.numbers
+        );
+        crate::index::crc32(shape.as_bytes())
+    }
+
     /// Checks the shop keys (`facets`, `price`, `numbers`): no blank names or fields, no name
     /// used twice (`price` is reserved for the price), a three-letter upper-case currency code.
     ///

@@ -279,7 +279,10 @@ impl SiteConfig {
     /// at fault.
     pub fn parse(bytes: &[u8]) -> Result<Self, String> {
         let text = std::str::from_utf8(bytes).map_err(|error| format!("it is not UTF-8 text ({error})"))?;
+        // A typo must not fall back on defaults silently: every key is one Hark knows.
+        super::json::parse_plain::<hark_engine::KnownKeys>(text)?;
         let mut config: Self = super::json::parse(text)?;
+        config.engine.validate().map_err(|error| error.to_string())?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
         Ok(config)
     }
@@ -357,6 +360,17 @@ mod tests {
         let clamped = r#"{"remote": {"endpoint": "/p", "index": "x", "size": 5000, "timeout_ms": 1}}"#;
         let remote = SiteConfig::parse(clamped.as_bytes()).ok().and_then(|config| config.remote);
         assert_eq!(remote.map(|r| (r.size, r.timeout_ms)), Some((100, 100)));
+    }
+
+    #[test]
+    fn unknown_keys_and_invalid_shop_keys_are_refused() {
+        let error = SiteConfig::parse(br#"{"catalgo": "products.jsonl"}"#).err().unwrap_or_default();
+        assert!(error.contains("unknown key `catalgo` — did you mean `catalog`?"), "{error}");
+        let error = SiteConfig::parse(br#"{"feilds": {"title": "name"}}"#).err().unwrap_or_default();
+        assert!(error.contains("unknown key `feilds` — did you mean `fields`?"), "{error}");
+        let error = SiteConfig::parse(br#"{"price": {"field": "p", "currency": "dollars"}}"#).err().unwrap_or_default();
+        assert!(error.contains("price.currency"), "{error}");
+        assert!(SiteConfig::parse(br#"{"strict": true, "noun": "products"}"#).is_ok_and(|c| c.engine.strict));
     }
 
     #[test]

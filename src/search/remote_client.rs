@@ -144,6 +144,9 @@ async fn fetch_search(
     let body = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
     match response.status() {
         200..=299 => parse_response(config, request, &body),
+        // A reverse proxy whose cluster is down answers for it (bad gateway, unavailable, gateway timeout): to the
+        // visitor that is the same as no answer at all.
+        status @ 502..=504 => Err(RemoteError::Network { detail: format!("the proxy answered HTTP {status}") }),
         status => Err(error_for_status(config, status, &body)),
     }
 }

@@ -112,7 +112,8 @@ pub fn assemble(config_path: &Path, app: &Path, out: &Path) -> Result<Vec<PathBu
     if let Some(catalog) = &site.catalog {
         let source = base.join(catalog);
         let bytes = std::fs::read(&source).map_err(|error| format!("{name}: catalog {}: {error}", source.display()))?;
-        let index = build_index(&bytes, &text).map_err(|error| format!("{}: {error}", source.display()))?;
+        let file_name = catalog.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let index = build_index(&bytes, &text, &file_name).map_err(|error| format!("{}: {error}", source.display()))?;
         copy(&source, &out.join(catalog))?;
         written.push(catalog.clone());
         // A license beside the catalog travels with it (the WordNet catalog's LICENSE-WordNet.txt).
@@ -191,9 +192,10 @@ fn inside_site(url: &str) -> Result<PathBuf, String> {
 }
 
 /// The index bytes for `catalog` read with the config `text`, built natively as `hark-engine index` builds them.
-fn build_index(catalog: &[u8], text: &str) -> Result<Vec<u8>, String> {
+fn build_index(catalog: &[u8], text: &str, name: &str) -> Result<Vec<u8>, String> {
     let config = hark_engine::parse_site_config(text.as_bytes())?;
-    let parsed = hark_engine::parse_catalog(catalog, &config).map_err(|error| error.to_string())?;
+    let mut parsed = hark_engine::parse_catalog(catalog, &config).map_err(|error| error.to_string())?;
+    parsed.source.catalog = name.to_string();
     for warning in &parsed.warnings {
         println!("    warning: {warning}");
     }
