@@ -8,7 +8,8 @@
 //!   with one totals line, `N passed, M failed`.
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
-//! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
+//! - `cargo xtask catalog --upload URL INDEX [--config hark.json] [--catalog FILE]`: load a catalog into
+//!   OpenSearch/Elasticsearch under its own field names.
 //! - `cargo xtask catalog --shop [--if-missing]`: build the shop demo catalog (Vendure's sample products, MIT).
 //! - `cargo xtask fuzz [--minutes N] [--target NAME]`: run the engine's fuzz targets and report per target.
 
@@ -79,7 +80,7 @@ const USAGE: &str = "usage: cargo xtask <task>
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
   catalog --shop [--if-missing]              build the shop demo catalog (catalog/shop.*, see hark.shop.json)
-  catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
+  catalog --upload URL INDEX [--config hark.json] [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
   bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)
