@@ -78,6 +78,9 @@ pub struct RemoteConfig {
     /// Results per page (`size`). Default 10, clamped to 1..=100.
     #[serde(default = "default_size")]
     pub size: u32,
+    /// The site's `"language"` (not a key of the block): queries are analysed in it before they are sent.
+    #[serde(skip)]
+    pub language: String,
 }
 
 /// Document field names for each role of a result.
@@ -284,6 +287,9 @@ impl SiteConfig {
         let mut config: Self = super::json::parse(text)?;
         config.engine.validate().map_err(|error| error.to_string())?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
+        if let Some(remote) = &mut config.remote {
+            remote.language = config.engine.language.clone();
+        }
         Ok(config)
     }
 
