@@ -71,7 +71,7 @@ const USAGE: &str = "usage: cargo xtask <task>
   serve [--port N] [--release] [--no-open] [--remote URL]
                                              set up, build the catalog, serve Hark on http://127.0.0.1:8080
                                              (--remote: proxy /search-proxy/ to a cluster, open ?config=hark.remote.json)
-  serve --config path/to/hark.json [--port N] [--release]
+  serve --config path/to/hark.json [--port N] [--release] [--dist DIR]
                                              build that site (as `site` does) and serve it on http://127.0.0.1:8080
   site --config path/to/hark.json [--out DIR] [--public-url URL] [--dist DIR]
                                              a deployable folder (default site/): release app, config as hark.json,

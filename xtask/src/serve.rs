@@ -72,8 +72,9 @@ fn open_later(url: String) {
     });
 }
 
-/// `serve --config path/to/hark.json [--port N] [--release]`: build that site exactly as `cargo xtask site` does
-/// (into `target/site-serve`) and serve the folder, so development sees what production will.
+/// `serve --config path/to/hark.json [--port N] [--release] [--dist DIR]`: build that site exactly as
+/// `cargo xtask site` does (into `target/site-serve`; `--dist` takes an app already built) and serve the folder, so
+/// development sees what production will.
 fn serve_site(args: &[String]) -> Result<(), String> {
     let (mut port, mut release, mut site_args) = (8080u16, false, Vec::new());
     let mut rest = args.iter();
@@ -82,14 +83,16 @@ fn serve_site(args: &[String]) -> Result<(), String> {
             "--port" => port = rest.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
             "--release" => release = true,
             "--no-open" => {}
-            "--config" => site_args.extend([arg.clone(), rest.next().cloned().ok_or("--config needs a file")?]),
+            "--config" | "--dist" => {
+                site_args.extend([arg.clone(), rest.next().cloned().ok_or(format!("{arg} needs a value"))?])
+            }
             other => return Err(format!("serve --config: unknown option `{other}`")),
         }
     }
     let out = crate::proc::workspace_root().join("target/site-serve");
     let mut options = crate::site::Options::from_args(&site_args)?;
     options.out = out.clone();
-    if !release {
+    if !release && options.dist.is_none() {
         // A debug build is quicker to make; `--release` serves exactly what `cargo xtask site` writes.
         setup::run(&Needs { browser: false, e2e_packages: false, wasm_tools: true })?;
         let dist = crate::proc::workspace_root().join("target/site-serve-app");
