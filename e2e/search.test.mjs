@@ -144,7 +144,8 @@ describe('hostile and broken input', () => {
   });
 
   test('a malformed catalog gives a message naming the line, and typing still works', T, async () => {
-    h.server.route('/hark.json', { body: '{"catalog": "broken.jsonl"}' });
+    // strict: the bad line is an error (by default it is skipped, see site.test.mjs).
+    h.server.route('/hark.json', { body: '{"catalog": "broken.jsonl", "strict": true}' });
     h.server.route('/broken.jsonl', { body: '{"title": "ok one"}\n{"title": "ok two"}\n{"title": "broken\n' });
     const { page, errors } = await h.newPage();
     await h.open(page);

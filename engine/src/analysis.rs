@@ -684,6 +684,41 @@ const TRAILING_FILLER: &[&[&str]] = &[
 /// Articles that may follow a lead-in ("show me a tuning fork").
 const ARTICLES: &[&str] = &["a", "an", "some", "the", "any"];
 
+/// The folded words of one query text, as the engine searches them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryTerms {
+    /// Words that are not stop words; all the words when nothing else is left.
+    pub content: Vec<String>,
+    /// The stop words among them (the engine scores these only as title coverage).
+    pub stop: Vec<String>,
+    /// Whether the text was made of stop words only (then `content` holds them).
+    pub all_stop: bool,
+}
+
+/// Folds a query with `folder`, strips spoken filler (when `strip` is set: [`strip_filler`]) and
+/// splits off `lang`'s stop words unless nothing else is left. This is what the embedded engine
+/// searches for, and what the page sends a remote cluster, so both see the same words:
+///
+/// ```
+/// use hark_engine::analysis::{query_terms, Language};
+/// let terms = query_terms(&hark_engine::DefaultFolder, Language::from_tag("en").unwrap(),
+///                         "show me the bows quiet comfort please", true);
+/// assert_eq!(terms.content, ["bows", "quiet", "comfort"]); // "the" goes with the lead-in
+/// let terms = query_terms(&hark_engine::DefaultFolder, Language::from_tag("en").unwrap(), "lamp for the desk", true);
+/// assert_eq!((terms.content, terms.stop), (vec!["lamp".to_string(), "desk".into()], vec!["for".to_string(), "the".into()]));
+/// ```
+pub fn query_terms(folder: &dyn Folder, lang: Language, text: &str, strip: bool) -> QueryTerms {
+    let words = fold_query_with(folder, text);
+    let words = if strip { strip_filler(&words).to_vec() } else { words };
+    let (stop, content): (Vec<String>, Vec<String>) =
+        words.iter().cloned().partition(|w| is_stop_word(lang, w));
+    if content.is_empty() {
+        QueryTerms { content: words, stop: Vec::new(), all_stop: true }
+    } else {
+        QueryTerms { content, stop, all_stop: false }
+    }
+}
+
 /// Removes spoken filler from folded query words: lead-ins ("search for", "show me", "I'm looking
 /// for", "find me", "can you find", "I want"…, repeatedly, with a following article), and tails
 /// ("please", "thanks", "for me"). If nothing would be left, the words are kept as they were (a

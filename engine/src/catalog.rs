@@ -48,6 +48,9 @@ pub struct Catalog {
     pub warnings: Vec<CatalogWarning>,
     /// Facet and number values for the configured `facets`, `price` and `numbers`.
     pub columns: crate::columns::CatalogColumns,
+    /// The bytes it was parsed from (length and CRC-32), recorded in its index; the caller may
+    /// set the file name (`source.catalog`). The config fingerprint is filled in by the index.
+    pub source: crate::index::Source,
 }
 
 /// Where in a catalog something is.
@@ -137,6 +140,14 @@ pub enum CatalogError {
         /// The item's id, when it has one.
         id: Option<String>,
     },
+    /// Every line or item was bad and skipped: nothing is left to search.
+    #[error("no item could be read: {count} skipped, the first one {first}")]
+    NothingLeft {
+        /// How many were skipped.
+        count: usize,
+        /// The first skipped one, as its warning says it ("line 1 skipped: no title …").
+        first: String,
+    },
     /// A field whose value cannot be read as text.
     #[error("{location}: field \"{field}\" must be text, found {found}")]
     InvalidField {
@@ -174,6 +185,44 @@ pub enum CatalogWarning {
         /// The field name.
         field: String,
     },
+    /// A bad line or item (invalid JSON, not an object, no title, a field that is not text) that
+    /// was left out; the rest of the catalog loads. With `"strict": true` it is an error instead.
+    #[error("{location} skipped: {reason}")]
+    Skipped {
+        /// Where.
+        location: Location,
+        /// Why, in a few words ("invalid JSON at column 179", "no title (field \"name\")").
+        reason: String,
+    },
+}
+
+impl CatalogWarning {
+    /// `"line 57, invalid JSON at column 179"` for a skipped line or item (the status line lists
+    /// these), `None` for other warnings.
+    pub fn skipped(&self) -> Option<String> {
+        match self {
+            CatalogWarning::Skipped { location, reason } => Some(format!("{location}, {reason}")),
+            _ => None,
+        }
+    }
+}
+
+/// What a skipped line's or item's warning says about `error`, which [`document`] or
+/// [`object_at`] returned for it; `column` is the JSON parser's column within the line.
+fn skip_reason(error: &CatalogError, column: Option<usize>) -> String {
+    match error {
+        CatalogError::Json { message, .. } => match column {
+            Some(column) => format!("invalid JSON at column {column}"),
+            None => format!("invalid JSON ({message})"),
+        },
+        CatalogError::NotAnObject { found, .. } => format!("expected an object, found {found}"),
+        CatalogError::MissingTitle { field, id, .. } => match id {
+            Some(id) => format!("the item \"{id}\" has no title (field \"{field}\")"),
+            None => format!("the item has no title (field \"{field}\")"),
+        },
+        CatalogError::InvalidField { field, found, .. } => format!("field \"{field}\" must be text, found {found}"),
+        other => other.to_string(),
+    }
 }
 
 /// One catalog item: parsed JSON that must be an object; either failure names `location`.
@@ -217,7 +266,13 @@ fn type_name(v: &Value) -> &'static str {
 /// assert_eq!(cat.docs[1].keywords, "hard, yellow");
 /// assert_eq!(cat.docs[0].description, "<b>A</b> fork that rings");
 ///
-/// let err = hark_engine::parse_catalog(b"{\"title\":\"a\"}\n{\"id\":7}", &Default::default()).unwrap_err();
+/// // A bad line is skipped with a warning; with `"strict": true` it is an error.
+/// let bad = b"{\"title\":\"a\"}\n{\"id\":7}";
+/// let cat = hark_engine::parse_catalog(bad, &Default::default()).unwrap();
+/// assert_eq!(cat.docs.len(), 1);
+/// assert_eq!(cat.warnings[0].to_string(), "line 2 skipped: the item \"7\" has no title (field \"title\")");
+/// let strict = hark_engine::CatalogConfig { strict: true, ..Default::default() };
+/// let err = hark_engine::parse_catalog(bad, &strict).unwrap_err();
 /// assert_eq!(err.to_string(), "line 2: the item \"7\" has no title (field \"title\")");
 /// ```
 pub fn parse_catalog(bytes: &[u8], cfg: &CatalogConfig) -> Result<Catalog, CatalogError> {
@@ -234,6 +289,7 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
             max,
         });
     }
+    let original = bytes;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
     let Some(first) = first else {
@@ -241,6 +297,11 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
     };
     let mut catalog = Catalog {
         columns: crate::columns::CatalogColumns::for_config(cfg),
+        source: crate::index::Source {
+            catalog_bytes: original.len() as u64,
+            catalog_crc: crate::index::crc32(original),
+            ..Default::default()
+        },
         ..Catalog::default()
     };
     if Language::from_tag(&cfg.language).is_none() {
@@ -252,7 +313,10 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
     let mut text_bytes = 0usize;
     let mut add =
         |catalog: &mut Catalog, obj: &Map<String, Value>, location: Location, ordinal: usize| {
-            let doc = document(obj, cfg, location, ordinal)?;
+            let doc = match document(obj, cfg, location, ordinal) {
+                Ok(doc) => doc,
+                Err(error) => return skip(catalog, cfg, error, None),
+            };
             // Numbers and joined arrays can store more text than their JSON takes.
             text_bytes += [
                 &doc.id,
@@ -288,8 +352,10 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
             for (index, raw) in items.iter().enumerate() {
                 let offset = (raw.get().as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
                 let location = Location::Item { index, offset };
-                let obj = object_at(serde_json::from_str(raw.get()), location)?;
-                add(&mut catalog, &obj, location, index)?;
+                match object_at(serde_json::from_str(raw.get()), location) {
+                    Ok(obj) => add(&mut catalog, &obj, location, index)?,
+                    Err(error) => skip(&mut catalog, cfg, error, None)?,
+                }
             }
         }
         b'{' => {
@@ -298,9 +364,15 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
                     continue;
                 }
                 let location = Location::Line(i + 1);
-                let obj = object_at(serde_json::from_slice(line), location)?;
-                let ordinal = catalog.docs.len();
-                add(&mut catalog, &obj, location, ordinal)?;
+                let parsed = serde_json::from_slice(line);
+                let column = parsed.as_ref().err().map(serde_json::Error::column);
+                match object_at(parsed, location) {
+                    Ok(obj) => {
+                        let ordinal = catalog.docs.len();
+                        add(&mut catalog, &obj, location, ordinal)?;
+                    }
+                    Err(error) => skip(&mut catalog, cfg, error, column)?,
+                }
             }
         }
         _ => {
@@ -314,7 +386,37 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
             });
         }
     }
+    let mut skipped = catalog.warnings.iter().filter(|w| w.skipped().is_some());
+    if let (true, Some(first)) = (catalog.docs.is_empty(), skipped.next()) {
+        return Err(CatalogError::NothingLeft {
+            count: 1 + skipped.count(),
+            first: first.to_string(),
+        });
+    }
     Ok(catalog)
+}
+
+/// Leaves a bad line or item out with a [`CatalogWarning::Skipped`], or with `"strict": true`
+/// fails with `error`.
+fn skip(
+    catalog: &mut Catalog,
+    cfg: &CatalogConfig,
+    error: CatalogError,
+    column: Option<usize>,
+) -> Result<(), CatalogError> {
+    let location = match &error {
+        CatalogError::Json { location, .. }
+        | CatalogError::NotAnObject { location, .. }
+        | CatalogError::MissingTitle { location, .. }
+        | CatalogError::InvalidField { location, .. } => *location,
+        _ => return Err(error),
+    };
+    if cfg.strict {
+        return Err(error);
+    }
+    let reason = skip_reason(&error, column);
+    catalog.warnings.push(CatalogWarning::Skipped { location, reason });
+    Ok(())
 }
 
 /// Splits a JSON array into raw items, reporting the failing item's index on a syntax error.
@@ -475,12 +577,58 @@ mod tests {
         parse_catalog(s.as_bytes(), &CatalogConfig::default())
     }
 
+    /// `"strict": true`: the first bad line or item is an error.
+    fn strict(s: &str) -> Result<Catalog, CatalogError> {
+        let cfg = CatalogConfig {
+            strict: true,
+            ..CatalogConfig::default()
+        };
+        parse_catalog(s.as_bytes(), &cfg)
+    }
+
+    #[test]
+    fn bad_lines_and_items_are_skipped_and_named() {
+        let mut lines: Vec<String> = (1..=200).map(|i| format!("{{\"id\":\"{i}\",\"title\":\"item {i}\"}}")).collect();
+        lines[56] = r#"{"id":"57","title":"item 57","description":"a quote " inside"}"#.into();
+        let c = parse(&lines.join("\n")).unwrap();
+        assert_eq!(c.docs.len(), 199);
+        assert!(c.docs.iter().all(|d| d.id != "57"));
+        let skipped: Vec<String> = c.warnings.iter().filter_map(CatalogWarning::skipped).collect();
+        assert_eq!(skipped, ["line 57, invalid JSON at column 55"]);
+        assert_eq!(
+            c.warnings[0].to_string(),
+            "line 57 skipped: invalid JSON at column 55"
+        );
+
+        let c = parse("{\"title\":\"ok\"}\n[1]\n{\"id\":\"x\"}\n{\"title\":{\"en\":\"b\"}}").unwrap();
+        assert_eq!(c.docs.len(), 1);
+        let skipped: Vec<String> = c.warnings.iter().filter_map(CatalogWarning::skipped).collect();
+        assert_eq!(
+            skipped,
+            [
+                "line 2, expected an object, found an array",
+                "line 3, the item \"x\" has no title (field \"title\")",
+                "line 4, field \"title\" must be text, found an object",
+            ]
+        );
+        let c = parse(r#"[{"title":"a"}, {"id":"x","title":"  "}, 3]"#).unwrap();
+        assert_eq!(c.docs.len(), 1);
+        assert_eq!(c.warnings.len(), 2);
+        assert_eq!(
+            c.warnings[1].skipped().as_deref(),
+            Some("item 2 (byte 41), expected an object, found a number")
+        );
+        // Invalid JSON inside an array cannot be resynchronised: still an error.
+        assert!(parse("[{\"title\":\"a\"},\n {\"title\": nope}]").is_err());
+    }
+
     #[test]
     fn json_array_and_jsonl_give_the_same_documents() {
         let a =
             parse(r#"[{"id":"a","title":"One"},{"id":"b","title":"Two","url":"/two"}]"#).unwrap();
         let b = parse("{\"id\":\"a\",\"title\":\"One\"}\r\n\n{\"id\":\"b\",\"title\":\"Two\",\"url\":\"/two\"}\n").unwrap();
-        assert_eq!(a, b);
+        assert_eq!((&a.docs, &a.warnings, &a.columns), (&b.docs, &b.warnings, &b.columns));
+        assert_ne!(a.source, b.source, "the source records the bytes, which differ");
         assert_eq!(a.docs.len(), 2);
         assert_eq!(a.docs[1].url, "/two");
         assert!(parse("\u{feff}[]").unwrap().docs.is_empty());
@@ -536,15 +684,15 @@ mod tests {
 
     #[test]
     fn errors_name_the_place_and_field() {
-        assert_eq!(parse("  \n").unwrap_err(), CatalogError::Empty);
+        assert_eq!(strict("  \n").unwrap_err(), CatalogError::Empty);
         assert!(matches!(
-            parse("nope").unwrap_err(),
+            strict("nope").unwrap_err(),
             CatalogError::NotACatalog {
                 found: 'n',
                 offset: 0
             }
         ));
-        let e = parse("{\"title\":\"ok\"}\n{\"title\": }\n").unwrap_err();
+        let e = strict("{\"title\":\"ok\"}\n{\"title\": }\n").unwrap_err();
         assert!(
             matches!(
                 e,
@@ -555,25 +703,25 @@ mod tests {
             ),
             "{e}"
         );
-        let e = parse("{\"title\":\"ok\"}\n[1]\n").unwrap_err();
+        let e = strict("{\"title\":\"ok\"}\n[1]\n").unwrap_err();
         assert_eq!(e.to_string(), "line 2: expected an object, found an array");
-        let e = parse(r#"[{"title":"a"}, {"id":"x","title":"  "}]"#).unwrap_err();
+        let e = strict(r#"[{"title":"a"}, {"id":"x","title":"  "}]"#).unwrap_err();
         assert_eq!(
             e.to_string(),
             "item 1 (byte 16): the item \"x\" has no title (field \"title\")"
         );
-        let e = parse(r#"[{"title":"a"}, {"title":{"en":"b"}}]"#).unwrap_err();
+        let e = strict(r#"[{"title":"a"}, {"title":{"en":"b"}}]"#).unwrap_err();
         assert_eq!(
             e.to_string(),
             "item 1 (byte 16): field \"title\" must be text, found an object"
         );
-        let e = parse(r#"[{"title":"a","tags":[[1]]}]"#).unwrap_err();
+        let e = strict(r#"[{"title":"a","tags":[[1]]}]"#).unwrap_err();
         assert!(
             e.to_string()
                 .contains("field \"tags\" must be text, found an array containing an array"),
             "{e}"
         );
-        let e = parse("[{\"title\":\"a\"},\n {\"title\": nope}]").unwrap_err();
+        let e = strict("[{\"title\":\"a\"},\n {\"title\": nope}]").unwrap_err();
         assert!(
             matches!(
                 e,
@@ -584,11 +732,11 @@ mod tests {
             ),
             "{e}"
         );
-        let e = parse("[{\"title\":\"a\"}] trailing").unwrap_err();
+        let e = strict("[{\"title\":\"a\"}] trailing").unwrap_err();
         assert!(matches!(e, CatalogError::Json { .. }), "{e}");
-        let e = parse("[{\"title\":\"a\"}").unwrap_err();
+        let e = strict("[{\"title\":\"a\"}").unwrap_err();
         assert!(matches!(e, CatalogError::Json { .. }), "{e}");
-        let e = parse("[1]").unwrap_err();
+        let e = strict("[1]").unwrap_err();
         assert_eq!(
             e.to_string(),
             "item 0 (byte 1): expected an object, found a number"

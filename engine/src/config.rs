@@ -3,8 +3,9 @@
 use serde::Deserialize;
 use std::fmt;
 
-/// How to read a catalog and rank it. Deserializes from `hark.json`; every key is optional and
-/// unknown keys are ignored (the app keeps its own settings in the same file).
+/// How to read a catalog and rank it. Deserializes from `hark.json`; every key is optional. The
+/// page's own keys are skipped here; [`KnownKeys`] (which [`parse_site_config`] runs first) refuses
+/// keys that neither knows.
 ///
 /// ```
 /// let cfg: hark_engine::CatalogConfig = serde_json::from_str(r#"{
@@ -42,6 +43,9 @@ pub struct CatalogConfig {
     /// (`{"year": {"field": "year"}, "rating": {"field": "stars"}}`). Default none.
     #[serde(deserialize_with = "ordered_map")]
     pub numbers: Vec<(String, NumberField)>,
+    /// Refuse the whole catalog at its first bad line or item, instead of skipping it with a
+    /// warning ([`crate::CatalogWarning::Skipped`]). Default `false`.
+    pub strict: bool,
 }
 
 /// The `price` key of `hark.json`.
@@ -86,6 +90,23 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl CatalogConfig {
+    /// A CRC-32 of everything that shapes an index (field names, ranking, language, facets,
+    /// price, numbers; not `max_results` or `strict`), recorded in every index so a page can tell
+    /// an index built with another config. The same config gives the same value on every
+    /// platform: it hashes the values, not the JSON text.
+    pub fn fingerprint(&self) -> u32 {
+        let shape = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            self.fields,
+            self.ranking.clamped(),
+            self.language,
+            self.facets,
+            self.price,
+            self.numbers
+        );
+        crate::index::crc32(shape.as_bytes())
+    }
+
     /// Checks the shop keys (`facets`, `price`, `numbers`): no blank names or fields, no name
     /// used twice (`price` is reserved for the price), a three-letter upper-case currency code.
     ///
@@ -150,6 +171,23 @@ impl CatalogConfig {
     }
 }
 
+/// Reads a whole `hark.json` for the engine: every key must be known ([`KnownKeys`]), then the
+/// engine's keys are read and [validated](CatalogConfig::validate). Errors name the key.
+///
+/// ```
+/// let error = hark_engine::parse_site_config(br#"{"feilds": {"title": "name"}}"#).unwrap_err();
+/// assert!(error.starts_with("unknown key `feilds` — did you mean `fields`?"), "{error}");
+/// assert_eq!(hark_engine::parse_site_config(br#"{"noun": "products", "fields": {"title": "name"}}"#)
+///     .unwrap().fields.title, "name");
+/// ```
+#[cfg(feature = "build")]
+pub fn parse_site_config(bytes: &[u8]) -> Result<CatalogConfig, String> {
+    serde_json::from_slice::<KnownKeys>(bytes).map_err(|e| e.to_string())?;
+    let cfg: CatalogConfig = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    cfg.validate().map_err(|e| e.to_string())?;
+    Ok(cfg)
+}
+
 /// Reads a JSON object into `(key, value)` pairs in the order written (serde_json's own map
 /// would sort them, and the Refine panel shows facets in the order the site wrote them).
 fn ordered_map<'de, D, V>(d: D) -> Result<Vec<(String, V)>, D::Error>
@@ -187,6 +225,7 @@ impl Default for CatalogConfig {
             facets: Vec::new(),
             price: None,
             numbers: Vec::new(),
+            strict: false,
         }
     }
 }
@@ -332,9 +371,221 @@ impl RankingWeights {
     }
 }
 
+/// Every key `hark.json` may hold, for the page, the indexing worker, `hark-engine --config` and `cargo xtask
+/// site`: a key that is not here is a typo, reported with the closest known key ([`KnownKeys`]).
+///
+/// Adding a key to `hark.json` is one line here: `("name", Keys::Any)` for a value serde checks itself, or
+/// `("name", Keys::Object(&[…]))` for an object whose own keys are checked too.
+pub const HARK_JSON_KEYS: Keys = Keys::Object(&[
+    // The page (`src/search/config.rs`).
+    ("catalog", Keys::Any),
+    ("index", Keys::Any),
+    ("noun", Keys::Any),
+    ("speak", Keys::Object(&[("summary", Keys::Any), ("none", Keys::Any), ("result", Keys::Any), ("read", Keys::Any)])),
+    ("phrases", Keys::Any),
+    // `credits` is a list of `{text, url}`: the page's own types refuse other keys in it.
+    ("site", Keys::Object(&[("title", Keys::Any), ("tagline", Keys::Any), ("credits", Keys::Any)])),
+    (
+        "remote",
+        Keys::Object(&[
+            ("endpoint", Keys::Any),
+            ("index", Keys::Any),
+            ("fields", Keys::Object(REMOTE_FIELDS)),
+            ("weights", Keys::Object(&[("title", Keys::Any), ("description", Keys::Any), ("category", Keys::Any)])),
+            ("header", Keys::Object(&[("name", Keys::Any), ("value", Keys::Any)])),
+            ("timeout_ms", Keys::Any),
+            ("size", Keys::Any),
+        ]),
+    ),
+    // The engine ([`CatalogConfig`]).
+    ("fields", Keys::Object(FIELD_KEYS)),
+    ("ranking", Keys::Object(RANKING_KEYS)),
+    ("weights", Keys::Object(RANKING_KEYS)),
+    ("language", Keys::Any),
+    ("max_results", Keys::Any),
+    ("strict", Keys::Any),
+    ("facets", Keys::Any),
+    ("price", Keys::Object(&[("field", Keys::Any), ("currency", Keys::Any)])),
+    ("numbers", Keys::Named(&Keys::Object(&[("field", Keys::Any)]))),
+]);
+
+const REMOTE_FIELDS: &[(&str, Keys)] =
+    &[("id", Keys::Any), ("title", Keys::Any), ("description", Keys::Any), ("category", Keys::Any), ("url", Keys::Any)];
+const FIELD_KEYS: &[(&str, Keys)] = &[
+    ("id", Keys::Any),
+    ("title", Keys::Any),
+    ("description", Keys::Any),
+    ("category", Keys::Any),
+    ("url", Keys::Any),
+    ("keywords", Keys::Any),
+];
+const RANKING_KEYS: &[(&str, Keys)] = &[
+    ("title", Keys::Any),
+    ("description", Keys::Any),
+    ("category", Keys::Any),
+    ("keywords", Keys::Any),
+    ("k1", Keys::Any),
+    ("b", Keys::Any),
+    ("stem", Keys::Any),
+    ("prefix", Keys::Any),
+    ("typo", Keys::Any),
+    ("phonetic", Keys::Any),
+    ("title_match", Keys::Any),
+];
+
+/// The shape of a config's keys (values are checked by their own types; this only names the keys).
+#[derive(Debug)]
+pub enum Keys {
+    /// Any value.
+    Any,
+    /// An object with exactly these keys (each optional).
+    Object(&'static [(&'static str, Keys)]),
+    /// An object whose keys the site names (`numbers`: `{"year": {…}}`), every value shaped alike.
+    Named(&'static Keys),
+}
+
+/// Deserializes only to check that every key of a `hark.json` is one of [`HARK_JSON_KEYS`]; the error for the first
+/// unknown one names it by its dotted path and suggests the closest known key:
+///
+/// ```
+/// let error = serde_json::from_str::<hark_engine::KnownKeys>(r#"{"catalgo": "p.jsonl"}"#).unwrap_err();
+/// assert!(error.to_string().starts_with("unknown key `catalgo` — did you mean `catalog`?"));
+/// let error = serde_json::from_str::<hark_engine::KnownKeys>(r#"{"fields": {"titel": "name"}}"#).unwrap_err();
+/// assert!(error.to_string().starts_with("unknown key `fields.titel` — did you mean `fields.title`?"));
+/// ```
+///
+/// Values of the wrong type pass here: the config's own types report them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownKeys;
+
+impl<'de> Deserialize<'de> for KnownKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::DeserializeSeed::deserialize(Walk { keys: &HARK_JSON_KEYS, path: String::new() }, d)?;
+        Ok(KnownKeys)
+    }
+}
+
+/// One level of the key check: the keys expected here and the dotted path that leads to it.
+struct Walk {
+    keys: &'static Keys,
+    path: String,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.keys {
+            Keys::Any => serde::de::IgnoredAny::deserialize(d).map(|_| ()),
+            _ => d.deserialize_any(self),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
+            let inner = match self.keys {
+                Keys::Object(known) => match known.iter().find(|(name, _)| *name == key) {
+                    Some((_, inner)) => inner,
+                    None => return Err(serde::de::Error::custom(unknown_key(&self.path, &key, known))),
+                },
+                Keys::Named(inner) => inner,
+                Keys::Any => &Keys::Any,
+            };
+            map.next_value_seed(Walk { keys: inner, path })?;
+        }
+        Ok(())
+    }
+    // Anything but an object: its own type reports a mistake.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// "unknown key `fields.titel` — did you mean `fields.title`?", or the list of known keys when none is close.
+fn unknown_key(parent: &str, key: &str, known: &[(&str, Keys)]) -> String {
+    let dotted = |name: &str| if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") };
+    // Optimal string alignment: one typo is one edit, a swapped pair of letters included ("catalgo").
+    let closest = known
+        .iter()
+        .map(|(name, _)| (strsim::osa_distance(&key.to_lowercase(), name), *name))
+        .min_by_key(|(distance, _)| *distance)
+        .filter(|(distance, name)| *distance <= 2.max(name.len() / 3));
+    match closest {
+        Some((_, name)) => format!("unknown key `{}` — did you mean `{}`?", dotted(key), dotted(name)),
+        None => {
+            let names: Vec<String> = known.iter().map(|(name, _)| format!("`{name}`")).collect();
+            let place = if parent.is_empty() { "hark.json".to_string() } else { format!("`{parent}`") };
+            format!("unknown key `{}` — {place} knows {}", dotted(key), names.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key_error(json: &str) -> String {
+        serde_json::from_str::<KnownKeys>(json)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn unknown_keys_anywhere_are_named_with_the_closest_known_one() {
+        let every = r#"{"catalog":"p.jsonl","index":"p.hidx","noun":"products","strict":true,
+            "speak":{"summary":"s","none":"n","result":"r","read":3},
+            "fields":{"id":"sku","title":"name","keywords":["a"]},"weights":{"title":3,"k1":1.2},
+            "facets":{"Brand":"brand"},"price":{"field":"p","currency":"EUR"},
+            "numbers":{"year":{"field":"released"}},
+            "remote":{"endpoint":"/p","index":"x","fields":{"title":"t"},"header":{"name":"a","value":"b"}}}"#;
+        assert!(serde_json::from_str::<KnownKeys>(every).is_ok());
+        assert!(key_error(r#"{"catalgo": "p.jsonl"}"#)
+            .starts_with("unknown key `catalgo` — did you mean `catalog`?"));
+        assert!(key_error(r#"{"remote": {"endpoint": "/p", "feilds": {}}}"#)
+            .starts_with("unknown key `remote.feilds` — did you mean `remote.fields`?"));
+        assert!(key_error(r#"{"numbers": {"year": {"feild": "y"}}}"#)
+            .starts_with("unknown key `numbers.year.feild` — did you mean `numbers.year.field`?"));
+        assert!(key_error(r#"{"Noun": "x"}"#).starts_with("unknown key `Noun` — did you mean `noun`?"));
+        let far = key_error(r#"{"price": {"field": "p", "symbol": "$"}}"#);
+        assert!(far.starts_with("unknown key `price.symbol` — `price` knows `field`, `currency`"), "{far}");
+        // Wrong types are left to the config's own types.
+        assert!(serde_json::from_str::<KnownKeys>(r#"{"fields": "name", "speak": [1]}"#).is_ok());
+    }
 
     #[test]
     fn too_many_keyword_fields_are_refused() {

@@ -19,6 +19,8 @@
 //!   text       UTF-8 arena holding those strings
 //!   lengths    u8 × n_docs × 4      words per searchable field (saturating at 255)
 //!   columns    facet and number columns (version 2; see `columns`)
+//!   source     what it was built from (version 3; [`Source`]): the catalog's name (u16 length +
+//!              UTF-8), byte length u64 and CRC-32, and the config's fingerprint u32
 //! CRC-32 (IEEE) of everything before it
 //! ```
 //!
@@ -44,7 +46,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The binary index format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"HARKIDX\0";
 /// Searchable fields, in posting order.
@@ -66,7 +68,8 @@ pub enum IndexError {
         /// [`FORMAT_VERSION`].
         expected: u32,
     },
-    /// Written by an older Hark, before facet and number columns (version 1).
+    /// Written by an older Hark: before facet and number columns (version 1), or before the
+    /// catalog and config it was built from were recorded (version 2).
     #[error("this index was built by an older Hark (index format {found}, this build reads {expected}): rebuild it with `hark-engine index CATALOG -o INDEX --config hark.json` (or `cargo xtask catalog`)")]
     OldVersion {
         /// The version in the file.
@@ -140,6 +143,8 @@ pub struct Index {
     pub(crate) folder: SharedFolder,
     /// Facet and number columns (filters, sorts, facet counts; see `columns`).
     pub(crate) columns: crate::columns::Columns,
+    /// What the index was built from.
+    pub(crate) source: Source,
     /// Search accumulators kept between searches (see `search`).
     pub(crate) scratch: std::sync::Mutex<Option<crate::search::Scratch>>,
 }
@@ -256,6 +261,11 @@ impl Index {
     /// large index are most of the loading time and only guard against damaged or crafted files.
     pub fn from_built_vec(bytes: Vec<u8>) -> Result<Index, IndexError> {
         load_checked(Arc::new(bytes), Trust::JustBuilt)
+    }
+
+    /// What the index was built from (format 3).
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     /// The index as bytes, to store and load later with [`Index::from_bytes`].
@@ -577,6 +587,7 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
         text.as_bytes(),
         &lengths,
         &catalog.columns.encode(n_docs),
+        &Source { config: cfg.fingerprint(), ..catalog.source.clone() }.encode(),
     ] {
         put_u32(&mut out, section.len() as u32);
         out.extend_from_slice(section);
@@ -813,6 +824,7 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
     let text = r.section("document text")?;
     let lengths = r.section("field lengths")?;
     let columns = r.section("columns")?;
+    let source = r.section("source")?;
     if r.pos != body.len() {
         return Err(corrupt(
             "trailer",
@@ -900,6 +912,7 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
         ));
     }
     let columns = crate::columns::Columns::decode(&body[columns], n_docs)?;
+    let source = Source::decode(&body[source])?;
     let stems = map(stems, "stems")?;
     let phonetic = map(phonetic, "phonetic codes")?;
     let language = Language::from_tag(&language_tag).unwrap_or(Language::Unstemmed);
@@ -923,15 +936,95 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
         language_tag,
         folder: Arc::new(DefaultFolder),
         columns,
+        source,
         scratch: std::sync::Mutex::new(None),
         buf,
     })
+}
+
+/// What an index was built from, recorded in it (format 3) so a page can tell an index that no
+/// longer matches its site: the catalog's file name, byte length and CRC-32, and the fingerprint
+/// of the engine's config ([`CatalogConfig::fingerprint`](crate::CatalogConfig::fingerprint)).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The catalog's file name as the builder was given it (`"products.jsonl"`); may be empty.
+    pub catalog: String,
+    /// The catalog's length in bytes.
+    pub catalog_bytes: u64,
+    /// CRC-32 (IEEE) of the catalog's bytes.
+    pub catalog_crc: u32,
+    /// The config's fingerprint.
+    pub config: u32,
+}
+
+impl Source {
+    #[cfg(feature = "build")]
+    fn encode(&self) -> Vec<u8> {
+        let name = truncate_str(&self.catalog, u16::MAX as usize);
+        let mut out = Vec::with_capacity(18 + name.len());
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&self.catalog_bytes.to_le_bytes());
+        put_u32(&mut out, self.catalog_crc);
+        put_u32(&mut out, self.config);
+        out
+    }
+
+    fn decode(b: &[u8]) -> Result<Source, IndexError> {
+        let bad = || corrupt("source", "the catalog and config record is malformed");
+        let len = usize::from(u16::from_le_bytes(b.get(..2).ok_or_else(bad)?.try_into().map_err(|_| bad())?));
+        let rest = b.get(2 + len..).filter(|rest| rest.len() == 16).ok_or_else(bad)?;
+        let catalog = std::str::from_utf8(&b[2..2 + len]).map_err(|_| bad())?.to_owned();
+        let u32_at = |at: usize| u32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]);
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&rest[..8]);
+        Ok(Source { catalog, catalog_bytes: u64::from_le_bytes(bytes), catalog_crc: u32_at(8), config: u32_at(12) })
+    }
+
+    /// Whether an index built from this source fits a site whose catalog is at `catalog_url` and
+    /// whose engine config has fingerprint `config`: the same config, and the same catalog file
+    /// name (the last part of the URL, when both are known). `Err` says what differs.
+    pub fn matches(&self, catalog_url: Option<&str>, config: u32) -> Result<(), String> {
+        if self.config != config {
+            return Err("it was built with other field names, weights or language than hark.json has now".into());
+        }
+        let name = |url: &str| url.rsplit(['/', '\\']).next().unwrap_or(url).split(['?', '#']).next().unwrap_or_default().to_string();
+        match catalog_url.map(name) {
+            Some(wanted) if !self.catalog.is_empty() && !wanted.is_empty() && wanted != name(&self.catalog) => {
+                Err(format!("it was built from {} and hark.json names {wanted}", name(&self.catalog)))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::parse_catalog;
+
+    #[test]
+    fn the_index_records_its_catalog_and_config() {
+        let bytes = b"{\"title\":\"Tuning fork\"}\n";
+        let cfg = CatalogConfig::default();
+        let mut catalog = parse_catalog(bytes, &cfg).unwrap();
+        catalog.source.catalog = "products.jsonl".into();
+        let index = Index::from_vec(Index::build(&catalog, &cfg).to_bytes()).unwrap();
+        let source = index.source();
+        assert_eq!(source.catalog, "products.jsonl");
+        assert_eq!(source.catalog_bytes, bytes.len() as u64);
+        assert_eq!(source.catalog_crc, crc32(bytes));
+        assert_eq!(source.config, cfg.fingerprint());
+        assert_eq!(source.matches(Some("data/products.jsonl?v=2"), cfg.fingerprint()), Ok(()));
+        assert_eq!(source.matches(None, cfg.fingerprint()), Ok(()));
+        let other = source.matches(Some("shop.jsonl"), cfg.fingerprint()).unwrap_err();
+        assert_eq!(other, "it was built from products.jsonl and hark.json names shop.jsonl");
+        let renamed: CatalogConfig = serde_json::from_str(r#"{"fields": {"title": "name"}}"#).unwrap();
+        assert_ne!(renamed.fingerprint(), cfg.fingerprint());
+        assert!(source.matches(Some("products.jsonl"), renamed.fingerprint()).is_err());
+        let page_only: CatalogConfig = serde_json::from_str(r#"{"noun": "products", "max_results": 3}"#).unwrap();
+        assert_eq!(page_only.fingerprint(), cfg.fingerprint(), "keys that do not shape the index do not count");
+    }
 
     fn small() -> Index {
         let cat = parse_catalog(

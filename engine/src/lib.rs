@@ -53,8 +53,11 @@ pub use catalog::{parse_catalog, Catalog, CatalogError, CatalogWarning, Document
 #[cfg(feature = "build")]
 pub use columns::CatalogColumns;
 pub use config::{
-    CatalogConfig, ConfigError, FieldNames, NumberField, PriceField, RankingWeights, MAX_KEYWORD_FIELDS,
+    CatalogConfig, ConfigError, FieldNames, Keys, KnownKeys, NumberField, PriceField, RankingWeights,
+    HARK_JSON_KEYS, MAX_KEYWORD_FIELDS,
 };
+#[cfg(feature = "build")]
+pub use config::parse_site_config;
 pub use filter::{FacetCounts, Filter, NumberInfo, Sort};
-pub use index::{DocView, Index, IndexError, FORMAT_VERSION, MAGIC};
+pub use index::{DocView, Index, IndexError, Source, FORMAT_VERSION, MAGIC};
 pub use search::{det_ln, idf, Hit, Query};

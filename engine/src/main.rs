@@ -194,10 +194,7 @@ fn config(arg: &ConfigArg) -> Result<CatalogConfig, String> {
     match &arg.config {
         None => Ok(CatalogConfig::default()),
         Some(p) => {
-            let cfg: CatalogConfig =
-                serde_json::from_slice(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?;
-            cfg.validate().map_err(|e| format!("{}: {e}", p.display()))?;
-            Ok(cfg)
+            hark_engine::parse_site_config(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))
         }
     }
 }
@@ -246,8 +243,13 @@ fn run(cli: Cli) -> Result<(), String> {
             let t = Instant::now();
             let bytes = read(&catalog)?;
             let shown = catalog.display();
-            let parsed_catalog =
+            let mut parsed_catalog =
                 parse_catalog(&bytes, &cfg).map_err(|e| format!("{shown}: {e}"))?;
+            // Recorded in the index, so a page can tell an index built from another catalog.
+            parsed_catalog.source.catalog = catalog
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let parsed = ms(t);
             for w in &parsed_catalog.warnings {
                 eprintln!("warning: {shown}: {w}");

@@ -267,14 +267,7 @@ pub const KNOWN_WORD: f32 = 0.5;
 pub const FAR_SOUND: f32 = 0.8;
 
 /// The folded words of one query text.
-struct QueryWords {
-    /// Words that are not stop words; all the words when nothing else is left.
-    content: Vec<String>,
-    /// The stop words among them (scored only as title coverage).
-    stop: Vec<String>,
-    /// Whether the text was made of stop words only (then `content` holds them).
-    all_stop: bool,
-}
+type QueryWords = analysis::QueryTerms;
 
 /// Walks one term's postings: `(doc, field mask head byte, term frequency per field)`. Stops at the first
 /// malformed entry.
@@ -520,29 +513,7 @@ impl Index {
 
     /// Folds a query text into words, without filler, and splits off its stop words (unless nothing else is left).
     fn query_words(&self, text: &str, strip_filler: bool) -> QueryWords {
-        let words = analysis::fold_query_with(&*self.folder, text);
-        let words = if strip_filler {
-            analysis::strip_filler(&words).to_vec()
-        } else {
-            words
-        };
-        let (stop, content): (Vec<String>, Vec<String>) = words
-            .iter()
-            .cloned()
-            .partition(|w| analysis::is_stop_word(self.language, w));
-        if content.is_empty() {
-            QueryWords {
-                content: words,
-                stop: Vec::new(),
-                all_stop: true,
-            }
-        } else {
-            QueryWords {
-                content,
-                stop,
-                all_stop: false,
-            }
-        }
+        analysis::query_terms(&*self.folder, self.language, text, strip_filler)
     }
 
     /// Scores every document that matches any word; returns `(doc, score)` pairs and the best score without the

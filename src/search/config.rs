@@ -120,6 +120,9 @@ pub struct RemoteConfig {
     /// Results per page (`size`). Default 10, clamped to 1..=100.
     #[serde(default = "default_size")]
     pub size: u32,
+    /// The site's `"language"` (not a key of the block): queries are analysed in it before they are sent.
+    #[serde(skip)]
+    pub language: String,
     /// The shop keys of `hark.json` (`facets`, `price`, `numbers`, beside `remote`, not inside it), copied here by
     /// the loader: which cluster fields the filters, sorts and facet counts use.
     #[serde(skip)]
@@ -423,10 +426,16 @@ impl SiteConfig {
     /// at fault.
     pub fn parse(bytes: &[u8]) -> Result<Self, String> {
         let text = std::str::from_utf8(bytes).map_err(|error| format!("it is not UTF-8 text ({error})"))?;
+        // A typo must not fall back on defaults silently: every key is one Hark knows.
+        super::json::parse_plain::<hark_engine::KnownKeys>(text)?;
         let mut config: Self = super::json::parse(text)?;
+        config.engine.validate().map_err(|error| error.to_string())?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
         config.phrases = validated_phrases(config.phrases)?;
         config.site = config.site.map(SiteBranding::validated).transpose()?;
+        if let Some(remote) = &mut config.remote {
+            remote.language = config.engine.language.clone();
+        }
         Ok(config)
     }
 
@@ -571,6 +580,17 @@ mod tests {
         assert!(error(r#"{"site": {"credits": [{"text": " ", "url": "https://a.example"}]}}"#).contains("site.credits[0].text"));
         assert!(error(r#"{"site": {"titel": "x"}}"#).contains("titel"));
         assert!(error(r#"{"site": {"credits": [{"text": "x"}]}}"#).contains("missing field `url`"));
+    }
+
+    #[test]
+    fn unknown_keys_and_invalid_shop_keys_are_refused() {
+        let error = SiteConfig::parse(br#"{"catalgo": "products.jsonl"}"#).err().unwrap_or_default();
+        assert!(error.contains("unknown key `catalgo` — did you mean `catalog`?"), "{error}");
+        let error = SiteConfig::parse(br#"{"feilds": {"title": "name"}}"#).err().unwrap_or_default();
+        assert!(error.contains("unknown key `feilds` — did you mean `fields`?"), "{error}");
+        let error = SiteConfig::parse(br#"{"price": {"field": "p", "currency": "dollars"}}"#).err().unwrap_or_default();
+        assert!(error.contains("price.currency"), "{error}");
+        assert!(SiteConfig::parse(br#"{"strict": true, "noun": "products"}"#).is_ok_and(|c| c.engine.strict));
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct Built {
     pub bytes: Vec<u8>,
     /// One sentence per problem.
     pub warnings: Vec<String>,
+    /// The bad lines or items left out, one each ("line 57, invalid JSON at column 179").
+    pub skipped: Vec<String>,
 }
 
 /// Index the catalog at `catalog_url` (absolute) with the site config `config_text` in a Web Worker.
@@ -102,12 +104,16 @@ pub async fn index_in_worker(
                     return Err(IndexerError::Start("the worker sent no index".into()));
                 };
                 let bytes = copy_in_slices(buffer).await;
-                let warnings = Reflect::get(&message, &"warnings".into())
-                    .ok()
-                    .map(|list| js_sys::Array::from(&list).iter().filter_map(|w| w.as_string()).collect())
-                    .unwrap_or_default();
+                let strings = |key: &str| -> Vec<String> {
+                    Reflect::get(&message, &key.into())
+                        .ok()
+                        .filter(|list| list.is_array())
+                        .map(|list| js_sys::Array::from(&list).iter().filter_map(|w| w.as_string()).collect())
+                        .unwrap_or_default()
+                };
+                let (warnings, skipped) = (strings("warnings"), strings("skipped"));
                 drop(guard);
-                return Ok(Built { bytes, warnings });
+                return Ok(Built { bytes, warnings, skipped });
             }
             "error" => {
                 let detail = text("message");

@@ -11,6 +11,12 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     imp::parse(text)
 }
 
+/// [`parse`] without the key path in front of the error, for types whose errors name their key themselves
+/// ([`hark_engine::KnownKeys`]).
+pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    imp::parse_plain(text)
+}
+
 /// Write `value` as JSON text.
 pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
     imp::stringify(value)
@@ -30,6 +36,14 @@ mod imp {
             let inner = error.into_inner().to_string();
             let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
             if path == "." { inner } else { format!("{path}: {inner}") }
+        })
+    }
+
+    pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(text).map_err(|error| describe(&error))?;
+        T::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
+            let text = error.to_string();
+            text.strip_prefix("Error: ").unwrap_or(&text).to_string()
         })
     }
 
@@ -55,6 +69,15 @@ mod imp {
             let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
             let detail = if path == "." { detail } else { format!("{path}: {detail}") };
             format!("line {line}, column {column}: {detail}")
+        })
+    }
+
+    pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        T::deserialize(&mut deserializer).map_err(|inner| {
+            let detail = inner.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+            format!("line {}, column {}: {detail}", inner.line(), inner.column())
         })
     }
 

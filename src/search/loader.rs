@@ -30,7 +30,7 @@ pub enum LoadProgress {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// The site config is not valid.
-    #[error("The site configuration ({file}) is not valid: {detail}.")]
+    #[error("The site configuration ({file}) is not valid: {}", sentence(detail))]
     Config {
         /// The config file's name.
         file: String,
@@ -43,8 +43,25 @@ pub enum LoadError {
     /// The catalog or index could not be downloaded.
     #[error("The catalog could not be loaded: {0}.")]
     Fetch(#[from] FetchError),
-    /// The catalog or index is malformed, or could not be indexed.
-    #[error("The catalog {url} has a problem: {detail}.")]
+    /// The prebuilt index is malformed or from another Hark version, and there is no catalog to fall back on.
+    #[error("The index {url} has a problem: {}", sentence(detail))]
+    Index {
+        /// Where it came from.
+        url: String,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The prebuilt index records another catalog or config than the site's (with a catalog to index instead, only
+    /// a warning).
+    #[error("The index {url} does not match this site: {why}. The catalog is indexed in the page instead; rebuild the index (cargo xtask site) to skip that.")]
+    Stale {
+        /// Where the index came from.
+        url: String,
+        /// What differs.
+        why: String,
+    },
+    /// The catalog is malformed, or could not be indexed.
+    #[error("The catalog {url} has a problem: {}", sentence(detail))]
     Catalog {
         /// Where it came from.
         url: String,
@@ -72,6 +89,9 @@ pub struct Loaded {
     pub vocabulary: std::sync::Arc<Vocabulary>,
     /// The title, tagline and credits the page shows.
     pub branding: Branding,
+    /// The catalog's bad lines or items that were left out ("line 57, invalid JSON at column 179"), for the status
+    /// line; each is also one of the `warnings`.
+    pub skipped: Vec<String>,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -88,7 +108,7 @@ pub async fn load(
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
     let branding = config.branding();
     let phrases = std::mem::take(&mut config.phrases);
-    let finish = |provider: Provider, warnings| {
+    let finish = |provider: Provider, warnings, skipped| {
         let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
         Loaded {
             provider,
@@ -99,21 +119,32 @@ pub async fn load(
             lang: lang.clone(),
             vocabulary: vocabulary.into(),
             branding: branding.clone(),
+            skipped,
         }
     };
     if let Some(mut remote) = config.remote.clone() {
         remote.shop = RemoteShop::of(&config);
-        return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings));
+        return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings, Vec::new()));
     }
     let (index_url, catalog_url) = config.sources();
+    let fingerprint = config.engine.fingerprint();
 
     if let Some(url) = index_url {
         let loaded = fetch_bytes(&url, |percent| progress(LoadProgress::Downloading(percent)))
             .await
             .map_err(LoadError::from)
             .and_then(|bytes| Index::from_vec(bytes).map_err(index_error(&url)));
+        // An index built from another catalog or config would answer wrongly without a word: check what it records.
+        let loaded = loaded.and_then(|index| match index.source().matches(catalog_url.as_deref(), fingerprint) {
+            Ok(()) => Ok(index),
+            Err(why) if catalog_url.is_some() => Err(LoadError::Stale { url: url.clone(), why }),
+            Err(why) => {
+                warnings.push(format!("The index {url} may not match this site: {why}. Rebuild it (cargo xtask site)."));
+                Ok(index)
+            }
+        });
         match loaded {
-            Ok(index) => return Ok(finish(ready(index, max_results, &noun), warnings)),
+            Ok(index) => return Ok(finish(ready(index, max_results, &noun), warnings, Vec::new())),
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
             Err(error) => return Err(error),
@@ -137,8 +168,9 @@ pub async fn load(
     })?;
     warnings.extend(built.warnings);
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
-    let index = Index::from_built_vec(built.bytes).map_err(index_error(&url))?;
-    Ok(finish(ready(index, max_results, &noun), warnings))
+    let index = Index::from_built_vec(built.bytes)
+        .map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })?;
+    Ok(finish(ready(index, max_results, &noun), warnings, built.skipped))
 }
 
 /// What a cluster's catalog offers to understand: the price and numbers (facet values are not known in the page,
@@ -154,10 +186,28 @@ fn remote_vocabulary(config: &super::config::SiteConfig) -> Vocabulary {
 
 /// Why the index for `url` could not be read, as a load error naming it.
 fn index_error(url: &str) -> impl Fn(IndexError) -> LoadError + '_ {
-    move |error| LoadError::Catalog { url: url.to_string(), detail: error.to_string() }
+    move |error| LoadError::Index { url: url.to_string(), detail: error.to_string() }
+}
+
+/// `detail` as the end of a sentence: a full stop unless it already ends with one (or a question mark).
+fn sentence(detail: &str) -> String {
+    if detail.ends_with(['.', '?', '!']) { detail.to_string() } else { format!("{detail}.") }
 }
 
 fn ready(mut index: Index, max_results: usize, noun: &str) -> Provider {
     index.set_max_results(max_results);
     Provider::local(LocalSearch::new(index).with_noun(noun))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file_and_end_one_sentence() {
+        let index = LoadError::Index { url: "products.hidx".into(), detail: "index format version 2 is old".into() };
+        assert_eq!(index.to_string(), "The index products.hidx has a problem: index format version 2 is old.");
+        let config = LoadError::Config { file: "shop.json".into(), detail: "unknown key `catalgo` — did you mean `catalog`?".into() };
+        assert_eq!(config.to_string(), "The site configuration (shop.json) is not valid: unknown key `catalgo` — did you mean `catalog`?");
+    }
 }

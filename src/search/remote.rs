@@ -97,7 +97,8 @@ pub fn query_body(config: &RemoteConfig, request: &SearchRequest, from: u32) -> 
     let fuzzy = |text: &str, boost: f32| {
         json!({ "multi_match": { "query": text, "fields": fields, "fuzziness": "AUTO", "boost": round(boost) } })
     };
-    // An understood request searches the words left after its filters and sort (see `remote_shop`).
+    // An understood request searches the words left after its filters and sort (see `remote_shop`), analysed as
+    // the embedded engine analyses them.
     let resolved = request.resolved.as_ref();
     let (text, spoken) = match resolved {
         Some(resolved) => (resolved.state.text.as_str(), resolved.alternatives.as_slice()),
@@ -108,13 +109,14 @@ pub fn query_body(config: &RemoteConfig, request: &SearchRequest, from: u32) -> 
         if text.is_empty() {
             Vec::new()
         } else {
+            let text = analysed(&config.language, text);
             vec![
-                fuzzy(text, 1.0),
+                fuzzy(&text, 1.0),
                 json!({ "multi_match": { "query": text, "type": "bool_prefix", "fields": fields, "boost": 0.5 } }),
             ]
         }
     } else {
-        alternatives(spoken).into_iter().map(|(text, boost)| fuzzy(&text, boost)).collect()
+        alternatives(spoken).into_iter().map(|(text, boost)| fuzzy(&analysed(&config.language, &text), boost)).collect()
     };
     let f = &config.fields;
     let mut highlight = Map::new();
@@ -160,6 +162,15 @@ pub fn query_body(config: &RemoteConfig, request: &SearchRequest, from: u32) -> 
         }
     }
     body
+}
+
+/// The words the embedded engine searches for in `text` (folded, spoken filler and stop words gone:
+/// [`hark_engine::analysis::query_terms`]), so the cluster sees the same query; the text itself when nothing is left.
+fn analysed(language: &str, text: &str) -> String {
+    let language = hark_engine::Language::from_tag(language).unwrap_or(hark_engine::Language::Unstemmed);
+    let terms = hark_engine::analysis::query_terms(&super::local::browser_fold, language, text, true);
+    let words = terms.content.join(" ");
+    if words.is_empty() { text.trim().to_string() } else { words }
 }
 
 /// `["title^3", "description^1", "category^0.5"]`, leaving out fields weighted 0.
@@ -491,11 +502,15 @@ mod tests {
                 (m["query"].as_str().unwrap_or_default().to_string(), m["boost"].as_f64().unwrap_or(-1.0))
             })
             .collect();
-        assert_eq!(
-            clauses,
-            vec![("show me cheddar".into(), 0.9), ("show me chedder".into(), 0.4), ("so me chatter".into(), 0.05)]
-        );
+        // Analysed as the embedded engine analyses them: the lead-in and the stop words are gone.
+        assert_eq!(clauses, vec![("cheddar".into(), 0.9), ("chedder".into(), 0.4), ("chatter".into(), 0.05)]);
         assert!(should.iter().all(|c| c["multi_match"]["fuzziness"] == "AUTO"));
+        let bose = query_body(&config(), &SearchRequest::spoken(vec![("show me the bows quiet comfort please".into(), 0.9)]), 0);
+        assert_eq!(bose["query"]["bool"]["should"][0]["multi_match"]["query"], "bows quiet comfort");
+        let typed = query_body(&config(), &SearchRequest::typed("lamp for the desk"), 0);
+        assert_eq!(typed["query"]["bool"]["should"][0]["multi_match"]["query"], "lamp desk");
+        let only_filler = query_body(&config(), &SearchRequest::typed("please"), 0);
+        assert_eq!(only_filler["query"]["bool"]["should"][0]["multi_match"]["query"], "please");
         // Without confidences (some Android builds) every alternative counts the same.
         let flat = query_body(&config(), &SearchRequest::spoken(vec![("a".into(), 0.0), ("b".into(), 0.0)]), 0);
         assert_eq!(flat["query"]["bool"]["should"][1]["multi_match"]["boost"], 1.0);

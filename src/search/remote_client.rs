@@ -160,6 +160,11 @@ async fn fetch_search(
     }
     match response.status() {
         200..=299 => parse_response(config, request, &body),
+        // A reverse proxy whose cluster is down answers for it (bad gateway, unavailable, gateway timeout, with its
+        // own page rather than the cluster's JSON error): to the visitor that is the same as no answer at all.
+        status @ 502..=504 if !is_cluster_error(&body) => {
+            Err(RemoteError::Network { detail: format!("the proxy answered HTTP {status}") })
+        }
         status => Err(error_for_status(config, status, &body)),
     }
 }
@@ -170,5 +175,22 @@ fn name_missing_connection(error: RemoteError) -> RemoteError {
     match error {
         RemoteError::Network { .. } if offline => RemoteError::Offline,
         other => other,
+    }
+}
+
+/// Whether an error answer is the cluster's own (`{"error": …}` JSON), not a proxy's page.
+fn is_cluster_error(body: &str) -> bool {
+    super::json::parse::<serde_json::Value>(body).is_ok_and(|answer| answer.get("error").is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_proxy_page_is_not_a_cluster_error() {
+        assert!(is_cluster_error(r#"{"error": {"reason": "cluster is recovering"}}"#));
+        assert!(!is_cluster_error("<html><body>502 Bad Gateway</body></html>"));
+        assert!(!is_cluster_error(""));
     }
 }

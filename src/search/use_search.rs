@@ -24,6 +24,8 @@ pub enum CatalogStatus {
         count: Option<usize>,
         /// What they are called.
         noun: String,
+        /// Bad catalog lines or items left out ("line 57, invalid JSON at column 179").
+        skipped: Vec<String>,
     },
     /// Could not be loaded.
     Failed(LoadError),
@@ -153,7 +155,11 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
         loaded.with(|loaded| match loaded {
             None => CatalogStatus::Loading(progress.get()),
             Some(Ok(loaded)) => {
-                CatalogStatus::Ready { count: loaded.provider.document_count(), noun: loaded.noun.clone() }
+                CatalogStatus::Ready {
+                    count: loaded.provider.document_count(),
+                    noun: loaded.noun.clone(),
+                    skipped: loaded.skipped.clone(),
+                }
             }
             Some(Err(error)) => CatalogStatus::Failed(error.clone()),
         })

@@ -72,8 +72,10 @@ pub fn StatusLine() -> impl IntoView {
         {move || search_alert().map(|alert| view! { <p class="alert" role="alert">{alert}</p> })}
         {move || {
             let warnings = search.warnings.get();
+            let skipped_any = matches!(search.status.get(), CatalogStatus::Ready { ref skipped, .. } if !skipped.is_empty());
             (!warnings.is_empty()).then(|| view! {
-                <details class="warnings">
+                // Open when lines were skipped: which ones is one glance away, not behind a click.
+                <details class="warnings" open=skipped_any>
                     <summary>{format!("{} problem(s) in the catalog or hark.json were skipped", warnings.len())}</summary>
                     <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </details>
@@ -89,10 +91,23 @@ pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
         CatalogStatus::Loading(LoadProgress::Config | LoadProgress::Downloading(None)) => Some("Loading catalog…".into()),
         CatalogStatus::Loading(LoadProgress::Downloading(Some(percent))) => Some(format!("Loading catalog… {percent} %")),
         CatalogStatus::Loading(LoadProgress::Indexing) => Some("Indexing the catalog…".into()),
-        CatalogStatus::Ready { count: Some(count), noun } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
-        CatalogStatus::Ready { count: None, noun } => Some(format!("Ready — searching {noun} on the server.")),
+        CatalogStatus::Ready { count: Some(count), noun, skipped } if !skipped.is_empty() => {
+            Some(format!("Ready — {} {noun} ({}).", group_thousands(*count), skipped_phrase(skipped)))
+        }
+        CatalogStatus::Ready { count: Some(count), noun, .. } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
+        CatalogStatus::Ready { count: None, noun, .. } => Some(format!("Ready — searching {noun} on the server.")),
         CatalogStatus::Failed(_) => None,
     }
+}
+
+/// "1 line skipped: line 57, invalid JSON at column 179", the first three named ("…" after them); "items" for a
+/// JSON array's items.
+fn skipped_phrase(skipped: &[String]) -> String {
+    let word = if skipped.first().is_some_and(|first| first.starts_with("item")) { "item" } else { "line" };
+    let plural = if skipped.len() == 1 { "" } else { "s" };
+    let shown: Vec<&str> = skipped.iter().take(3).map(String::as_str).collect();
+    let more = if skipped.len() > 3 { "; …" } else { "" };
+    format!("{} {word}{plural} skipped: {}{more}", group_thousands(skipped.len()), shown.join("; "))
 }
 
 /// The sentence about the current query `query` (what was asked for): "Searching for “x”…" while a remote answer
@@ -168,10 +183,25 @@ mod tests {
         assert_eq!(results_sentence(10, Some(1234), "x"), "10 of 1,234 results for “x”.");
         assert_eq!(results_sentence(3, Some(3), "x"), "3 results for “x”.");
         assert_eq!(results_sentence(0, Some(0), "x"), "No results for “x”.");
-        let ready = CatalogStatus::Ready { count: Some(14180), noun: "things".into() };
+        let ready = CatalogStatus::Ready { count: Some(14180), noun: "things".into(), skipped: Vec::new() };
         assert_eq!(catalog_sentence(&ready).as_deref(), Some("Ready — 14,180 things."));
-        let remote = CatalogStatus::Ready { count: None, noun: "products".into() };
+        let remote = CatalogStatus::Ready { count: None, noun: "products".into(), skipped: Vec::new() };
         assert_eq!(catalog_sentence(&remote).as_deref(), Some("Ready — searching products on the server."));
+        let skipped = CatalogStatus::Ready {
+            count: Some(199),
+            noun: "products".into(),
+            skipped: vec!["line 57, invalid JSON at column 179".into()],
+        };
+        assert_eq!(
+            catalog_sentence(&skipped).as_deref(),
+            Some("Ready — 199 products (1 line skipped: line 57, invalid JSON at column 179).")
+        );
+        let many: Vec<String> = (1..=5).map(|i| format!("item {i} (byte {i}0), expected an object, found a number")).collect();
+        assert_eq!(
+            skipped_phrase(&many),
+            "5 items skipped: item 1 (byte 10), expected an object, found a number; item 2 (byte 20), expected an \
+             object, found a number; item 3 (byte 30), expected an object, found a number; …"
+        );
         let loading = CatalogStatus::Loading(LoadProgress::Downloading(Some(40)));
         assert_eq!(catalog_sentence(&loading).as_deref(), Some("Loading catalog… 40 %"));
     }

@@ -44,10 +44,12 @@ async fn handle(data: JsValue) {
     };
     drop(bytes);
     let warnings: Array = catalog.warnings.iter().map(|warning| JsValue::from_str(&warning.to_string())).collect();
+    // "line 57, invalid JSON at column 179": the status line names the lines left out.
+    let skipped: Array = catalog.warnings.iter().filter_map(|warning| warning.skipped()).map(JsValue::from).collect();
     let index = Index::build_with_folder(&catalog, &config, browser_fold);
     drop(catalog);
     let buffer = Uint8Array::from(index.as_bytes()).buffer();
-    let done = message("done", &[("index", buffer.clone().into()), ("warnings", warnings.into())]);
+    let done = message("done", &[("index", buffer.clone().into()), ("warnings", warnings.into()), ("skipped", skipped.into())]);
     post(&done, Some(&Array::of1(&buffer)));
 }
 

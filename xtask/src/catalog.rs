@@ -297,8 +297,9 @@ fn build_one(dir: &Path, name: &str, jsonl: &str, n: usize) -> Result<(), String
     let jsonl_path = dir.join(format!("{name}.jsonl"));
     write(&jsonl_path, jsonl.as_bytes())?;
     let cfg = hark_engine::CatalogConfig::default();
-    let catalog = hark_engine::parse_catalog(jsonl.as_bytes(), &cfg)
+    let mut catalog = hark_engine::parse_catalog(jsonl.as_bytes(), &cfg)
         .map_err(|e| format!("{}: {e}", jsonl_path.display()))?;
+    catalog.source.catalog = format!("{name}.jsonl");
     let index = hark_engine::Index::build(&catalog, &cfg);
     let bytes = index.to_bytes();
     write(&dir.join(format!("{name}.hidx")), &bytes)?;

@@ -2,11 +2,14 @@
 //!
 //! - `cargo xtask serve [--port N] [--release] [--no-open] [--remote URL] [--reload]`: set up, build the default catalog, serve
 //!   on 127.0.0.1 (with `--remote`, `/search-proxy/` goes to an OpenSearch/Elasticsearch cluster).
+//! - `cargo xtask site --config hark.json [--out DIR] [--public-url URL] [--dist DIR]`: a deployable folder for a
+//!   site (the release app, its config, catalog and prebuilt index, pre-compressed `.gz`/`.br`).
 //! - `cargo xtask test`: set up, then run every test layer (native, wasm in headless Chromium, end-to-end) and end
 //!   with one totals line, `N passed, M failed`.
 //! - `cargo xtask setup [--no-browser]`: only install what is missing.
 //! - `cargo xtask catalog [--if-missing] [--things]`: build the default catalog from WordNet.
-//! - `cargo xtask catalog --upload URL INDEX [--catalog FILE]`: load a catalog into OpenSearch/Elasticsearch.
+//! - `cargo xtask catalog --upload URL INDEX [--config hark.json] [--catalog FILE]`: load a catalog into
+//!   OpenSearch/Elasticsearch under its own field names.
 //! - `cargo xtask catalog --shop [--if-missing]`: build the shop demo catalog (Vendure's sample products, MIT).
 //! - `cargo xtask fuzz [--minutes N] [--target NAME]`: run the engine's fuzz targets and report per target.
 
@@ -19,6 +22,8 @@ mod proc;
 mod serve;
 mod setup;
 mod shop;
+mod site;
+mod static_server;
 mod test;
 mod upload;
 
@@ -33,6 +38,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "setup" => setup::run(&setup::Needs::from_args(rest)),
         "serve" => serve::run(rest),
+        "site" => site::run(rest).map_err(|message| format!("site: {message}")),
         "test" => test::run(rest),
         "bench" => bench::run(rest),
         "eval" => eval::run(rest).map_err(|message| format!("eval: {message}")),
@@ -66,11 +72,16 @@ const USAGE: &str = "usage: cargo xtask <task>
                                              set up, build the catalog, serve Hark on http://127.0.0.1:8080
                                              (--remote: proxy /search-proxy/ to a cluster, open ?config=hark.remote.json)
                                              strict CSP; --reload: trunk's live reload (script-src adds 'unsafe-inline')
+  serve --config path/to/hark.json [--port N] [--release] [--dist DIR]
+                                             build that site (as `site` does) and serve it on http://127.0.0.1:8080
+  site --config path/to/hark.json [--out DIR] [--public-url URL] [--dist DIR]
+                                             a deployable folder (default site/): release app, config as hark.json,
+                                             catalog, prebuilt index, .gz/.br beside each file; prints gzip sizes
   test                                       set up, then run every test layer; ends with `N passed, M failed`
   setup [--no-browser]                       install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
   catalog [--if-missing] [--things]          build the default WordNet catalog into catalog/
   catalog --shop [--if-missing]              build the shop demo catalog (catalog/shop.*, see hark.shop.json)
-  catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
+  catalog --upload URL INDEX [--config hark.json] [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
   bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)

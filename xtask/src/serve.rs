@@ -77,6 +77,9 @@ impl Drop for Generated {
 
 /// Serve until interrupted.
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|arg| arg == "--config") {
+        return serve_site(args);
+    }
     setup::run(&Needs { browser: false, e2e_packages: false, wasm_tools: true })?;
     let mut port = "8080".to_string();
     let mut release = false;
@@ -173,4 +176,36 @@ fn open_later(url: String) {
             std::thread::sleep(std::time::Duration::from_millis(500));
         }
     });
+}
+
+/// `serve --config path/to/hark.json [--port N] [--release] [--dist DIR]`: build that site exactly as
+/// `cargo xtask site` does (into `target/site-serve`; `--dist` takes an app already built) and serve the folder, so
+/// development sees what production will.
+fn serve_site(args: &[String]) -> Result<(), String> {
+    let (mut port, mut release, mut site_args) = (8080u16, false, Vec::new());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--port" => port = rest.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+            "--release" => release = true,
+            "--no-open" => {}
+            "--config" | "--dist" => {
+                site_args.extend([arg.clone(), rest.next().cloned().ok_or(format!("{arg} needs a value"))?])
+            }
+            other => return Err(format!("serve --config: unknown option `{other}`")),
+        }
+    }
+    let out = crate::proc::workspace_root().join("target/site-serve");
+    let mut options = crate::site::Options::from_args(&site_args)?;
+    options.out = out.clone();
+    if !release && options.dist.is_none() {
+        // A debug build is quicker to make; `--release` serves exactly what `cargo xtask site` writes.
+        setup::run(&Needs { browser: false, e2e_packages: false, wasm_tools: true })?;
+        let dist = crate::proc::workspace_root().join("target/site-serve-app");
+        checked(command("trunk", &["build", "--dist", &dist.display().to_string()]))?;
+        options.dist = Some(dist);
+    }
+    crate::site::build(&options)?;
+    println!("==> Hark with {} at http://127.0.0.1:{port}/ (Ctrl+C stops the server)", options.config.display());
+    crate::static_server::serve(&out, port)
 }

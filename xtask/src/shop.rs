@@ -61,7 +61,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let config_path = root.join("hark.shop.json");
     let cfg: CatalogConfig = serde_json::from_str(&read(&config_path)?).map_err(|e| format!("hark.shop.json: {e}"))?;
     cfg.validate().map_err(|e| format!("hark.shop.json: {e}"))?;
-    let catalog = parse_catalog(jsonl.as_bytes(), &cfg).map_err(|e| format!("shop.jsonl: {e}"))?;
+    let mut catalog = parse_catalog(jsonl.as_bytes(), &cfg).map_err(|e| format!("shop.jsonl: {e}"))?;
+    catalog.source.catalog = "shop.jsonl".into();
     let index = Index::build(&catalog, &cfg);
     write(&out.join("shop.jsonl"), jsonl.as_bytes())?;
     write(&out.join("shop.hidx"), &index.to_bytes())?;

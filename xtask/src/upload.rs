@@ -1,21 +1,23 @@
-//! `cargo xtask catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header "Name: value"] [--recreate]`:
-//! load a catalog into an OpenSearch or Elasticsearch index for the remote engine.
+//! `cargo xtask catalog --upload URL INDEX [--config hark.json] [--catalog FILE] [--batch N] [--header "Name: value"]
+//! [--recreate]`: load a catalog into an OpenSearch or Elasticsearch index for the remote engine.
 //!
-//! Creates the index with a mapping (text fields for title/description/category, keyword for id/url; any other
-//! field is mapped dynamically) unless it exists (`--recreate` deletes it first), sends the documents with `_bulk`
-//! in batches (default 1000) showing `documents sent / total (%)`, then refreshes and checks the count. Each
-//! document keeps all its fields; its `_id` is its `id` (else its position in the file). The default catalog is
-//! `catalog/things.jsonl` (built first if missing).
+//! Creates the index with a mapping (text fields for the title, description and category fields, keyword for the id
+//! and url fields, under the catalog's own names from the config's `"fields"`; any other field is mapped
+//! dynamically) unless it exists (`--recreate` deletes it first), sends the documents with `_bulk` in batches
+//! (default 1000) showing `documents sent / total (%)`, then refreshes and checks the count. Each document keeps all
+//! its fields; its `_id` is its id field (else its position in the file). The catalog is `--catalog`, else the
+//! config's `"catalog"` (relative to the config), else `catalog/things.jsonl` (built first if missing).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use hark_engine::FieldNames;
 use serde_json::{json, Value};
 
 use crate::proc::workspace_root;
 
-const USAGE: &str = "usage: cargo xtask catalog --upload URL INDEX [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]";
+const USAGE: &str = "usage: cargo xtask catalog --upload URL INDEX [--config hark.json] [--catalog FILE] [--batch N] [--header \"Name: value\"] [--recreate]";
 
 /// Options of an upload.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,8 @@ pub struct Upload {
     pub header: Option<(String, String)>,
     /// Delete the index first.
     pub recreate: bool,
+    /// The site config whose `"fields"` name the catalog's keys (and whose `"catalog"` is the default file).
+    pub config: Option<PathBuf>,
 }
 
 impl Upload {
@@ -45,6 +49,7 @@ impl Upload {
             batch: 1000,
             header: None,
             recreate: false,
+            config: None,
         };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
@@ -61,6 +66,7 @@ impl Upload {
                     upload.header = Some((name.trim().to_string(), value.trim().to_string()));
                 }
                 "--recreate" => upload.recreate = true,
+                "--config" => upload.config = Some(it.next().ok_or("--config needs a hark.json")?.into()),
                 other if other.starts_with("--") => return Err(format!("unknown option {other:?}\n{USAGE}")),
                 other => positional.push(other.to_string()),
             }
@@ -82,19 +88,20 @@ impl Upload {
     }
 }
 
-/// The index mapping: searchable text for the shown fields, exact keywords for id and url.
-pub fn mapping() -> Value {
-    json!({
-        "mappings": {
-            "properties": {
-                "id": { "type": "keyword" },
-                "url": { "type": "keyword" },
-                "title": { "type": "text" },
-                "description": { "type": "text" },
-                "category": { "type": "text" },
-            }
-        }
-    })
+/// The index mapping, under the catalog's own field names: searchable text for the shown fields, exact keywords
+/// for the id and url.
+pub fn mapping(fields: &FieldNames) -> Value {
+    let mut properties = serde_json::Map::new();
+    for (name, kind) in [
+        (&fields.id, "keyword"),
+        (&fields.url, "keyword"),
+        (&fields.title, "text"),
+        (&fields.description, "text"),
+        (&fields.category, "text"),
+    ] {
+        properties.insert(name.clone(), json!({ "type": kind }));
+    }
+    json!({ "mappings": { "properties": properties } })
 }
 
 /// The documents of a catalog: a JSON array, or JSON Lines (blank lines skipped); errors name the line.
@@ -120,11 +127,12 @@ pub fn parse_documents(text: &str) -> Result<Vec<Value>, String> {
         .collect()
 }
 
-/// The `_bulk` NDJSON body for `docs`, the first of which is document number `first` (its fallback `_id`).
-pub fn bulk_body(index: &str, docs: &[Value], first: usize) -> String {
+/// The `_bulk` NDJSON body for `docs`, the first of which is document number `first` (its fallback `_id`); the
+/// `_id` is the document's `id_field`.
+pub fn bulk_body(index: &str, docs: &[Value], first: usize, id_field: &str) -> String {
     let mut body = String::new();
     for (i, doc) in docs.iter().enumerate() {
-        let id = match doc.get("id") {
+        let id = match doc.get(id_field) {
             Some(Value::String(id)) if !id.is_empty() => id.clone(),
             Some(Value::Number(n)) => n.to_string(),
             _ => (first + i).to_string(),
@@ -173,8 +181,18 @@ fn thousands(n: usize) -> String {
 /// Run the upload.
 pub fn run(args: &[String]) -> Result<(), String> {
     let upload = Upload::from_args(args)?;
-    let file = match &upload.catalog {
-        Some(file) => file.clone(),
+    let (fields, config_catalog) = match &upload.config {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let cfg = hark_engine::parse_site_config(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            let value: Value = serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            let catalog = value.get("catalog").and_then(Value::as_str).map(|c| path.with_file_name(c));
+            (cfg.fields, catalog)
+        }
+        None => (FieldNames::default(), None),
+    };
+    let file = match upload.catalog.clone().or(config_catalog) {
+        Some(file) => file,
         None => {
             crate::catalog::run(&["--if-missing".to_string(), "--things".to_string()])?;
             workspace_root().join("catalog/things.jsonl")
@@ -193,7 +211,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let (status, body) =
-        cluster.send("PUT", &format!("/{}", upload.index), Some(mapping().to_string()), "application/json")?;
+        cluster.send("PUT", &format!("/{}", upload.index), Some(mapping(&fields).to_string()), "application/json")?;
     match status {
         200..=299 => println!("    created index {} with the mapping", upload.index),
         400 if body.contains("resource_already_exists_exception") => {
@@ -206,7 +224,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut sent = 0;
     let mut last_tenth = 0;
     for batch in docs.chunks(upload.batch) {
-        let body = bulk_body(&upload.index, batch, sent);
+        let body = bulk_body(&upload.index, batch, sent, &fields.id);
         let (status, answer) = cluster.send("POST", "/_bulk", Some(body), "application/x-ndjson")?;
         if !(200..300).contains(&status) {
             return Err(format!("_bulk answered HTTP {status}: {}", answer.chars().take(500).collect::<String>()));
@@ -316,7 +334,7 @@ mod tests {
     #[test]
     fn bulk_body_is_ndjson_with_ids() {
         let docs = vec![json!({"id": "wn-1", "title": "a"}), json!({"title": "b"}), json!({"id": 7})];
-        let body = bulk_body("things", &docs, 10);
+        let body = bulk_body("things", &docs, 10, "id");
         let lines: Vec<Value> = body.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
         assert_eq!(lines.len(), 6);
         assert!(body.ends_with('\n'));
@@ -339,6 +357,23 @@ mod tests {
         );
         assert_eq!(progress_line(3000, 14180), "  3,000 / 14,180 documents sent (21 %)");
         assert_eq!(progress_line(0, 0), "  0 / 0 documents sent (100 %)");
-        assert_eq!(mapping()["mappings"]["properties"]["url"]["type"], "keyword");
+        assert_eq!(mapping(&FieldNames::default())["mappings"]["properties"]["url"]["type"], "keyword");
+    }
+
+    #[test]
+    fn the_catalogs_own_field_names_are_mapped_and_give_the_id() {
+        let fields = FieldNames { id: "sku".into(), title: "name".into(), url: "link".into(), ..FieldNames::default() };
+        let properties = &mapping(&fields)["mappings"]["properties"];
+        assert_eq!(properties["sku"]["type"], "keyword");
+        assert_eq!(properties["link"]["type"], "keyword");
+        assert_eq!(properties["name"]["type"], "text");
+        assert!(properties.get("title").is_none() && properties.get("id").is_none());
+        let docs = vec![json!({"sku": "LAMP-01", "name": "Lamp", "id": "ignored"}), json!({"name": "no sku"})];
+        let body = bulk_body("shop", &docs, 0, "sku");
+        let lines: Vec<Value> = body.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        assert_eq!(lines[0]["index"]["_id"], "LAMP-01");
+        assert_eq!(lines[2]["index"]["_id"], "1");
+        let upload = Upload::from_args(&args(&["--upload", "http://x", "shop", "--config", "shop/hark.json"]));
+        assert_eq!(upload.map(|u| u.config), Ok(Some(PathBuf::from("shop/hark.json"))));
     }
 }
