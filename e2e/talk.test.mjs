@@ -271,7 +271,8 @@ describe('voice commands', () => {
     // Asked for by voice, so read although "Read results aloud" is off.
     await readingOf(page, /^Results 11 to /);
     assert.equal(await ui(page).search.inputValue(), 'lamp', 'the same search');
-    assert.equal(new URL(page.url()).searchParams.get('q'), 'lamp');
+    // The address is written once the answers settle (url_state::WRITE_DELAY_MS after the last change).
+    await eventually(async () => assert.equal(new URL(page.url()).searchParams.get('q'), 'lamp'));
     await ui(page).search.fill('lamp shade');
     await eventually(async () => assert.doesNotMatch(await statusText(page), /Okay|Results 11/), {
       message: 'a new search starts at the first page, without the old acknowledgement',

@@ -130,13 +130,13 @@ pub fn use_events() {
 
     // Effects synchronise with the outside world: here, the host page's listeners. `hark:query` for request n always
     // comes before its `hark:results`: a local answer can be ready before the query effect runs, so whichever
-    // effect runs first for n sends the query (`queried` is the newest seq announced).
-    let queried = StoredValue::new(0_u64);
+    // effect runs first for n sends the query (`queried` is the newest seq announced; the first request, a link's, is seq 0).
+    let queried = StoredValue::new(None::<u64>);
     let announce_query = move |request: &SearchRequest| {
-        if request.is_empty() || queried.get_value() >= request.seq {
+        if request.is_empty() || queried.get_value().is_some_and(|seq| seq >= request.seq) {
             return;
         }
-        queried.set_value(request.seq);
+        queried.set_value(Some(request.seq));
         let currency = search.vocabulary.with_untracked(|vocab| vocab.price.as_ref().map(|p| p.currency.clone()));
         embed.dispatch(QUERY_EVENT, &QueryDetail::of(request, currency.as_deref()).to_js(), false);
     };
