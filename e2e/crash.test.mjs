@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Harness, ui, eventually } from './support/browser.mjs';
-import { STRICT_CSP, watchCsp, cspViolations } from './fixtures/strict-csp.mjs';
+import { STRICT_CSP, watchCsp, cspViolations } from './support/csp.mjs';
 
 const MESSAGE = 'Something went wrong — reload the page to start again.';
 const h = new Harness({ csp: STRICT_CSP });

@@ -5,13 +5,13 @@
 //   cd e2e && node serve-csp.mjs [--port 8391] [--release]   (--release: serve a release build, as `cargo xtask test` leaves dist/)
 //
 // It starts `cargo xtask serve --no-open --port N` in its own process group, waits for the page, checks the header
-// against fixtures/strict-csp.mjs, loads the page in headless Chromium with the speech fake, types a search, and
+// against support/csp.mjs, loads the page in headless Chromium with the speech fake, types a search, and
 // fails on any `securitypolicyviolation`; then it stops the server it started.
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { launch, newPage, waitForMount, ui, eventually, sleep } from './support/browser.mjs';
 import { repoRoot } from './support/server.mjs';
-import { STRICT_CSP, watchCsp, cspViolations } from './fixtures/strict-csp.mjs';
+import { STRICT_CSP, watchCsp, cspViolations } from './support/csp.mjs';
 
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 8391;

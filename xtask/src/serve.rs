@@ -1,7 +1,7 @@
 //! `cargo xtask serve`: set up, build the default catalog, and serve Hark with trunk on 127.0.0.1.
 //!
 //! Development runs under the same strict Content-Security-Policy as production ([`STRICT_CSP`], the policy of
-//! `e2e/fixtures/strict-csp.mjs`), so a change that needs an inline script or style shows up as a violation at once.
+//! `e2e/support/csp.mjs`), so a change that needs an inline script or style shows up as a violation at once.
 //! Trunk's live reload is an inline script, which that policy blocks: it is off by default, and `--reload` turns it on
 //! and relaxes `script-src` by `'unsafe-inline'` for that session only (said when it starts). Trunk takes response
 //! headers only from its config, so the effective config is `Trunk.toml` plus a `[serve.headers]` table, written to
@@ -15,7 +15,7 @@
 use crate::proc::{command, checked};
 use crate::setup::{self, Needs};
 
-/// The strict policy (issue 12; the same as `e2e/fixtures/strict-csp.mjs`), before the remote `connect-src`.
+/// The strict policy (issue 12; the same as `e2e/support/csp.mjs`), before the remote `connect-src`.
 pub const STRICT_CSP: [&str; 9] = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
