@@ -77,15 +77,14 @@ impl LocalSearch {
         // A later page ("next"): rank the results up to its end and keep the last page of them.
         let size = self.index.max_results();
         let offset = (request.page as usize).saturating_mul(size);
-        let page = |hits: Vec<hark_engine::Hit>| hits.into_iter().skip(offset).collect::<Vec<_>>();
         let Some(resolved) = &request.resolved else {
             let query = if typed {
                 Query::text(request.text.clone()).with_prefix_last_word(true)
             } else {
                 Query::alternatives(request.alternatives.iter().cloned())
             };
-            let hits = page(self.index.search(&query.with_limit(offset.saturating_add(size))));
-            let results = self.results(&hits, None);
+            let hits = self.index.search(&query.with_limit(offset.saturating_add(size)));
+            let results = self.results(hits.get(offset..).unwrap_or_default(), None);
             let suggestion = if results.is_empty() && offset == 0 { self.index.suggest(&request.text) } else { None };
             return SearchResponse {
                 seq: request.seq,
@@ -99,16 +98,17 @@ impl LocalSearch {
         let state = &resolved.state;
         let currency = self.index.currency().map(str::to_string);
         let query = engine_query(state, &resolved.alternatives, typed && !resolved.refined);
-        let hits = page(self.index.search(&query.clone().with_limit(offset.saturating_add(size))));
-        let results = self.results(&hits, Some((currency.as_deref(), resolved.lang)));
+        // One search serves both the page and the Refine counts: the order is total (ties by catalog order), so the
+        // page is a slice of every match (up to FACET_COUNT_LIMIT, or further for a late page).
+        let end = offset.saturating_add(size);
+        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT.max(end)));
+        let results = self.results(all.get(offset..end.min(all.len())).unwrap_or_default(), Some((currency.as_deref(), resolved.lang)));
         let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
         let suggestion = if results.is_empty() && offset == 0 && !state.text.trim().is_empty() {
             self.index.suggest(searched)
         } else {
             None
         };
-        // Every match (up to FACET_COUNT_LIMIT), for the Refine counts and the count said back.
-        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT));
         let facets = self
             .index
             .facet_counts(all.iter().map(|hit| hit.doc))

@@ -95,7 +95,7 @@ impl VoiceCtx {
 /// browser has contextual biasing: `hark.json`'s `phrases` when it names some (the only source with a remote
 /// engine), else the loaded index's most distinctive titles and words (`hark_engine::phrases`, at most 300).
 ///
-/// Choosing them costs ~70 ms on the 14k default catalog and seconds on the 117k one (`cargo bench -p hark-engine
+/// Choosing them costs ~16 ms on the 14k default catalog and ~260 ms on the 117k one (`cargo bench -p hark-engine
 /// --bench engine -- "distinctive phrases"`), all in one main-thread task: so it waits until the first results are
 /// painted (a frame, then a task), never runs where the browser could not use them, and is skipped for catalogs of
 /// more than [`PHRASES_MAX_DOCS`] documents (their sites can list `phrases` in `hark.json`).
@@ -127,13 +127,19 @@ pub fn use_catalog_phrases(search: SearchCtx, phrases: RwSignal<Vec<(String, f32
     });
 }
 
-/// The largest catalog whose phrases the page chooses itself (about 100 ms of one task at this size).
+/// The largest catalog whose phrases the page chooses itself (about 25–40 ms of one task at this size).
 pub const PHRASES_MAX_DOCS: usize = 20_000;
 
 /// Run `work` after the next frame is painted: an animation frame, then a task.
 fn after_paint(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, work).forget());
+    // `once_into_js` closures free themselves when called: nothing is leaked.
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let task = wasm_bindgen::closure::Closure::once_into_js(work);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&task), 0);
+        }
+    });
     if window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame)).is_err() {
         log::warn!("no animation frame: the catalog phrases are not chosen");
     }
