@@ -13,8 +13,8 @@ import { pageMemory } from './memory.mjs';
 import { pickPhrases } from './phrases.mjs';
 
 // A page with the UI contract that shows a phrase's result `delay` ms after the final result (never for "nothing"),
-// blocks its main thread for 400 ms before saying "Ready", keeps 8 MB of wasm memory, and on ?worker starts a worker
-// that keeps 16 MB.
+// blocks its main thread for 400 ms before saying "Ready" (in rounds while the harness types), keeps 8 MB of wasm
+// memory, and on ?worker starts a worker that keeps 16 MB.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>fixture</title>
 <script src="app.js" defer></script>
 <input type="search" aria-label="Search"><button aria-pressed="false">Voice search</button>
@@ -24,11 +24,22 @@ const APP = `
 const delay = Number(new URLSearchParams(location.search).get('delay') || 0);
 window.keep = new WebAssembly.Memory({ initial: 128 });
 if (location.search.includes('worker')) window.worker = new Worker('worker.js');
-fetch('data.json').then((response) => response.text()).then(() => {
-  const end = performance.now() + 400;
+// When the harness types while loading, the page blocks in 400 ms rounds until a key sent during a round has
+// waited at least 100 ms for it (at most 10 rounds), however late a loaded machine starts typing.
+const typing = !!window.__benchProbeFocusSearch;
+const keyTimes = [];
+addEventListener('keydown', (event) => keyTimes.push(event.timeStamp), { capture: true });
+const block = (round) => {
+  const start = performance.now();
+  const end = start + 400;
   while (performance.now() < end) {}
-  document.querySelector('[role=status]').textContent = 'Ready — 1 thing.';
-});
+  setTimeout(() => {
+    const waited = keyTimes.some((at) => at >= start && at < end - 100);
+    if (!typing || waited || round >= 10) document.querySelector('[role=status]').textContent = 'Ready — 1 thing.';
+    else block(round + 1);
+  }, 20);
+};
+fetch('data.json').then((response) => response.text()).then(() => block(1));
 const mic = document.querySelector('button');
 mic.onclick = () => {
   const rec = new webkitSpeechRecognition();
