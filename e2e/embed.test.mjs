@@ -51,8 +51,9 @@ beforeEach(async () => {
 });
 
 /** A page that records CSP violations; opened at `file` once Hark's status says the catalog is ready. */
-async function open(file, { config = { voicesImmediate: true } } = {}) {
+async function open(file, { config = { voicesImmediate: true }, init } = {}) {
   const opened = await h.newPage({ config });
+  if (init) await opened.context.addInitScript(init);
   await opened.context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
@@ -169,7 +170,7 @@ test('mounted into a div: its own search box, events on the mount element, Enter
   assert.deepEqual(errors, []);
 });
 
-test('the full page shows the site block of hark.json, and the WordNet credit only with the WordNet catalog', T, async () => {
+test('the full page shows the site block of hark.json as soon as it is read, and the WordNet credit only with the WordNet catalog', T, async () => {
   const { page, errors } = await open('');
   assert.equal(await page.locator('body').getAttribute('class'), 'hark-page');
   assert.equal(await page.locator('h1').innerText(), 'Hark');
@@ -178,8 +179,24 @@ test('the full page shows the site block of hark.json, and the WordNet credit on
   h.server.route('/hark.json', {
     body: { ...SHOP_CONFIG, site: { title: 'Acme Outfitters', tagline: 'Ask for any gear', credits: [{ text: 'Photos: Unsplash', url: 'https://unsplash.com/' }] } },
   });
-  const branded = await open('');
-  await eventually(async () => assert.equal(await branded.page.locator('h1').innerText(), 'Acme Outfitters'));
+  // A slow catalog: the site's heading comes with hark.json, while the catalog still loads, never after "Hark".
+  h.server.route('/shop.jsonl', { body: CATALOG, type: 'application/x-ndjson', delayMs: 1500 });
+  const branded = await open('', {
+    init: () => {
+      window.__headings = [];
+      new MutationObserver(() => {
+        const heading = document.querySelector('h1')?.textContent;
+        if (heading && heading !== window.__headings.at(-1)?.heading) {
+          window.__headings.push({ heading, status: document.querySelector('[role=status]')?.textContent });
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    },
+  });
+  const headings = await branded.page.evaluate(() => window.__headings);
+  assert.deepEqual(headings.map((seen) => seen.heading), ['Acme Outfitters'], JSON.stringify(headings));
+  assert.doesNotMatch(headings[0].status, /Ready/, 'the heading is there before the catalog is ready');
+  assert.equal(await branded.page.title(), 'Acme Outfitters', "the site's title is the document's too");
+  assert.equal(await branded.page.locator('h1').innerText(), 'Acme Outfitters');
   assert.equal(await branded.page.locator('.tagline').innerText(), 'Ask for any gear');
   const credits = branded.page.locator('.credits a');
   assert.deepEqual(await credits.evaluateAll((links) => links.map((a) => [a.textContent, a.href])), [['Photos: Unsplash', 'https://unsplash.com/']]);

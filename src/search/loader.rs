@@ -87,26 +87,25 @@ pub struct Loaded {
     pub lang: String,
     /// What the catalog offers to understand (facets, price, numbers); empty for a remote cluster.
     pub vocabulary: std::sync::Arc<Vocabulary>,
-    /// The title, tagline and credits the page shows.
-    pub branding: Branding,
     /// The catalog's bad lines or items that were left out ("line 57, invalid JSON at column 179"), for the status
     /// line; each is also one of the `warnings`.
     pub skipped: Vec<String>,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
-/// given.
+/// given. `configured` gets the site's branding as soon as the config is read, before the catalog is.
 pub async fn load(
     config_url: Option<String>,
     catalog_override: Option<String>,
     progress: impl Fn(LoadProgress),
+    configured: impl FnOnce(&Branding),
 ) -> Result<Loaded, LoadError> {
     progress(LoadProgress::Config);
     let Site { mut config, text, url: config_file } = load_site(config_url, catalog_override).await?;
+    configured(&config.branding());
     let mut warnings = config.speak.problems();
     let max_results = config.engine.max_results;
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
-    let branding = config.branding();
     let phrases = std::mem::take(&mut config.phrases);
     let finish = |provider: Provider, warnings, skipped| {
         let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
@@ -118,7 +117,6 @@ pub async fn load(
             phrases: phrases.clone(),
             lang: lang.clone(),
             vocabulary: vocabulary.into(),
-            branding: branding.clone(),
             skipped,
         }
     };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::config::SpeakConfig;
+use super::config::{Branding, SpeakConfig};
 use super::loader::{load, LoadError, LoadProgress, Loaded};
 use super::provider::{Pending, SearchError};
 use super::understand::Vocabulary;
@@ -67,6 +67,9 @@ pub struct SearchCtx {
     /// The newest request as sent to the provider, with what was understood (`resolved`); `None` until the first
     /// non-empty request is sent once the catalog is ready (the `hark:query` event follows it).
     pub sent: Signal<Option<SearchRequest>>,
+    /// The site's heading, tagline and credits, as soon as `hark.json` is read (before the catalog is);
+    /// `None` until then, and when the config could not be read.
+    pub branding: Signal<Option<Branding>>,
     loaded: LocalResource<Result<Rc<Loaded>, LoadError>>,
 }
 
@@ -84,11 +87,15 @@ impl SearchCtx {
 /// from it: every new request goes to the provider once; a newer one cancels the older (its answer is never shown).
 pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
     let progress = RwSignal::new(LoadProgress::Config);
+    let branding = RwSignal::new(None::<Branding>);
     let catalog_override = url_state::param("catalog").filter(|url| !url.trim().is_empty());
     let config_url = url_state::param("config").filter(|url| !url.trim().is_empty());
     let loaded = LocalResource::new(move || {
         let (config_url, catalog_override) = (config_url.clone(), catalog_override.clone());
-        async move { load(config_url, catalog_override, move |step| progress.set(step)).await.map(Rc::new) }
+        async move {
+            let configured = move |site: &Branding| branding.set(Some(site.clone()));
+            load(config_url, catalog_override, move |step| progress.set(step), configured).await.map(Rc::new)
+        }
     });
     let answer = RwSignal::new(Answer::default());
     let sent = RwSignal::new(None::<SearchRequest>);
@@ -182,5 +189,5 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
             _ => Arc::default(),
         })
     });
-    SearchCtx { status, answer: answer.into(), warnings, speak, vocabulary, sent: sent.into(), loaded }
+    SearchCtx { status, answer: answer.into(), warnings, speak, vocabulary, sent: sent.into(), branding: branding.into(), loaded }
 }

@@ -3,39 +3,53 @@
 use leptos::prelude::*;
 
 use super::embed::EmbedCtx;
-use super::SearchCtx;
+use super::{CatalogStatus, SearchCtx};
 use crate::search::config::Branding;
 
-/// The site's branding once its config is read; `None` until then.
+/// The site's branding as soon as its config is read; Hark's own when the config could not be read; `None` while
+/// it is being read.
 fn use_branding() -> Memo<Option<Branding>> {
     let search: SearchCtx = expect_context();
     Memo::new(move |_| {
-        // The loaded site is read untracked; the status changes when it arrives.
-        search.status.track();
-        search.with_loaded(|loaded| loaded.branding.clone())
+        search.branding.get().or_else(|| search.status.with(|status| matches!(status, CatalogStatus::Failed(_)).then(Branding::default)))
     })
 }
 
-/// The heading and tagline. The full page shows Hark's own until the config names others; an embedded Hark
-/// shows one only when `hark.json` has a `site` block (the site around it has its own heading otherwise).
+/// The heading and tagline. The full page keeps their space empty while `hark.json` is read (so a site's own
+/// title never follows a flash of Hark's), then shows the config's, or Hark's own; an embedded Hark shows one only
+/// when `hark.json` has a `site` block (the site around it has its own heading otherwise). A site's title is also
+/// the document's.
 #[component]
 pub fn Masthead() -> impl IntoView {
     let embed: EmbedCtx = expect_context();
     let branding = use_branding();
-    let shown = move || match branding.get() {
-        Some(branding) if branding.custom || !embed.is_embedded() => Some(branding),
-        Some(_) => None,
-        None => (!embed.is_embedded()).then(Branding::default),
-    };
-    move || {
-        shown().map(|Branding { title, tagline, .. }| {
+    Effect::new(move |_| {
+        if let Some(Branding { custom: true, title, .. }) = branding.get() {
+            if !embed.is_embedded() {
+                document().set_title(&title);
+            }
+        }
+    });
+    move || match branding.get() {
+        Some(Branding { title, tagline, custom, .. }) if custom || !embed.is_embedded() => Some(
             view! {
                 <header class="masthead">
                     <h1 class="brand">{title}</h1>
                     <p class="tagline">{tagline}</p>
                 </header>
             }
-        })
+            .into_any(),
+        ),
+        Some(_) => None,
+        None => (!embed.is_embedded()).then(|| {
+            view! {
+                <header class="masthead" aria-hidden="true">
+                    <p class="brand">"\u{a0}"</p>
+                    <p class="tagline">"\u{a0}"</p>
+                </header>
+            }
+            .into_any()
+        }),
     }
 }
 
