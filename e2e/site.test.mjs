@@ -44,7 +44,7 @@ test('the site folder has the app, its config as hark.json, its catalog and inde
     assert.ok(has(`${file}.gz`) && has(`${file}.br`), `${file}.gz and .br`);
   }
   assert.ok(!has('catalog'), 'no WordNet catalog');
-  assert.ok(!has('hark.remote.json'));
+  assert.ok(!has('hark.remote.json') && !has('hark.shop.json'), "none of Hark's sample configs");
 });
 
 test('under /shop/ the site answers typed and spoken queries from its own fields, without indexing', T, async () => {

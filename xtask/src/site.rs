@@ -1,7 +1,7 @@
 //! `cargo xtask site --config path/to/hark.json [--out DIR] [--public-url URL] [--dist DIR]`: one deployable folder
 //! for a site.
 //!
-//! The folder holds the release app (trunk's build, without the repo's own `hark.json`, `hark.remote.json` and the
+//! The folder holds the release app (trunk's build, without the repo's sample configs `hark*.json` and the
 //! WordNet `catalog/`), the site's config as `hark.json` (the name the page looks for), its catalog, and an index
 //! built natively from it, so the page never indexes. Every text and wasm file gets a pre-compressed `.gz` and `.br`
 //! beside it. The files are printed with their gzip sizes, then the next step.
@@ -82,10 +82,12 @@ fn build_app(public_url: Option<&str>) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// The repo's own data in a trunk build: its sample configs and the WordNet catalog. A site takes only what its
-/// config names.
+/// The repo's own data in a trunk build: its sample configs (`hark.json`, `hark.remote.json`, `hark.shop.json`, …)
+/// and its demo catalogs. A site takes only what its config names.
 fn is_repo_data(relative: &Path) -> bool {
-    relative == Path::new("hark.json") || relative == Path::new("hark.remote.json") || relative.starts_with("catalog")
+    let sample_config = relative.parent() == Some(Path::new(""))
+        && relative.to_str().is_some_and(|name| name.starts_with("hark") && name.ends_with(".json"));
+    sample_config || relative.starts_with("catalog")
 }
 
 /// Copy the app from `app` (minus the repo's data), then the site's config, catalog and a fresh index into `out`.
@@ -359,6 +361,8 @@ mod tests {
     fn repo_data_is_left_out_and_compressed_files_are_recognised() {
         assert!(is_repo_data(Path::new("catalog/things.jsonl")));
         assert!(is_repo_data(Path::new("hark.remote.json")));
+        assert!(is_repo_data(Path::new("hark.shop.json")) && is_repo_data(Path::new("hark.json")));
+        assert!(!is_repo_data(Path::new("data/hark.json")), "a site's own file in its data folder stays");
         assert!(!is_repo_data(Path::new("hark-abc123_bg.wasm")));
         assert!(is_compressed(Path::new("index.html.br")) && !is_compressible(Path::new("index.html.gz")));
         assert_eq!(with_suffix(Path::new("a/b.wasm"), "gz"), PathBuf::from("a/b.wasm.gz"));
