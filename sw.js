@@ -9,6 +9,9 @@
 // - Everything else under the scope that the page reads (hark.json or ?config=, the catalog and its index) is
 //   network-first: the newest copy when online, stored in DATA_CACHE, and that copy when the network is gone.
 //   Big catalogs are only stored once the page fetches them; nothing is precached that the config does not use.
+//   Each copy carries the time it was stored (STORED_AT); every online load stores the files it uses again, so a
+//   copy no load has used for DATA_MAX_AGE_MS (a renamed catalog, an old ?config=) is deleted at the next page load
+//   that reaches the network.
 // - Page navigations are network-first too, falling back to the precached index.html.
 // Every URL is relative to the registration scope, so the same files work at / and under any sub-path.
 "use strict";
@@ -20,6 +23,8 @@ const LATER_FILES = [];
 
 const APP_CACHE = "hark-app-" + BUILD;
 const DATA_CACHE = "hark-data";
+const STORED_AT = "x-hark-stored-at";
+const DATA_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const SCOPE = self.registration.scope;
 const INDEX = new URL("index.html", SCOPE).href;
 const APP_URLS = new Set(APP_FILES.concat(LATER_FILES).map((file) => new URL(file, SCOPE).href));
@@ -65,6 +70,24 @@ async function dropOlderBuilds() {
   await Promise.all(names.filter((name) => name.startsWith("hark-app-") && name !== APP_CACHE).map((name) => caches.delete(name)));
 }
 
+/** Delete the stored data copies that no load has used for DATA_MAX_AGE_MS (or that carry no time). */
+async function pruneData(now) {
+  if (!(await caches.has(DATA_CACHE))) return;
+  const cache = await caches.open(DATA_CACHE);
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    const storedAt = Number(response && response.headers.get(STORED_AT));
+    if (!(storedAt > now - DATA_MAX_AGE_MS)) await cache.delete(request);
+  }
+}
+
+/** A copy of `response` that says when it was stored. */
+function stamped(response, now) {
+  const headers = new Headers(response.headers);
+  headers.set(STORED_AT, String(now));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
@@ -76,7 +99,9 @@ self.addEventListener("fetch", (event) => {
     if (!self.registration.installing && !self.registration.waiting) event.waitUntil(dropOlderBuilds());
     // Offline, the app's pages (a path without an extension, like the test server's) are the cached index.html.
     const page = bare === INDEX || !/\.[^/]*$/.test(url.pathname);
-    event.respondWith(networkFirst(event, null, async () => (page ? match(APP_CACHE, INDEX) : undefined)));
+    // Pruned only once the network has answered: offline, the stored copies are all there is.
+    const fallback = async () => (page ? match(APP_CACHE, INDEX) : undefined);
+    event.respondWith(networkFirst(event, null, fallback, () => pruneData(Date.now())));
   } else if (APP_URLS.has(bare) && bare !== INDEX) {
     event.respondWith(cacheFirst(request));
   } else {
@@ -101,15 +126,17 @@ async function cacheFirst(request) {
   return response;
 }
 
-/** The network's answer (a good one is kept in the cache `store`, if any); `fallback()` when the network fails. */
-async function networkFirst(event, store, fallback) {
+/** The network's answer (a good one is kept in the cache `store`, if any, and `answered()` runs beside it);
+ * `fallback()` when the network fails. */
+async function networkFirst(event, store, fallback, answered) {
   const request = event.request;
   try {
     const response = await fetch(request);
+    if (answered) event.waitUntil(answered().catch(() => {}));
     if (store && response.status === 200 && response.type === "basic" && !request.headers.has("range")) {
       // Stored beside the answer, which the page reads (with its download progress) at once.
       const copy = response.clone();
-      event.waitUntil(caches.open(store).then((cache) => cache.put(request, copy)).catch(() => {}));
+      event.waitUntil(caches.open(store).then((cache) => cache.put(request, stamped(copy, Date.now()))).catch(() => {}));
     }
     return response;
   } catch (error) {

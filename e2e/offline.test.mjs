@@ -107,6 +107,27 @@ describe('offline at /, under a strict CSP', () => {
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
   });
 
+  test('a stored copy that no load has used for 30 days is deleted at the next online load; the ones in use stay', T, async () => {
+    const { page, errors } = await h.newPage();
+    await firstVisit(h, page);
+    await page.evaluate(async () => {
+      const cache = await caches.open('hark-data');
+      const day = 24 * 60 * 60 * 1000;
+      const copy = (storedAt) => new Response('{}', { headers: storedAt ? { 'x-hark-stored-at': String(storedAt) } : {} });
+      await cache.put('catalog/renamed.jsonl', copy(Date.now() - 31 * day));
+      await cache.put('catalog/unstamped.jsonl', copy(null));
+      await cache.put('catalog/yesterday.jsonl', copy(Date.now() - day));
+    });
+    await page.reload();
+    await eventually(async () => {
+      const stored = (await cached(page, h.url))['hark-data'] || [];
+      assert.deepEqual(stored, ['catalog/things.hidx', 'catalog/yesterday.jsonl', 'hark.json']);
+    }, { timeout: 15_000 });
+    const stamp = await page.evaluate(async () => (await caches.match('hark.json', { cacheName: 'hark-data' })).headers.get('x-hark-stored-at'));
+    assert.ok(Date.now() - Number(stamp) < 60_000, `the copy in use was stored again just now (${stamp})`);
+    assert.deepEqual(errors, []);
+  });
+
   test('offline, a catalog without an index is indexed by the worker from the cache', T, async () => {
     const { page, context } = await h.newPage();
     await firstVisit(h, page, '?catalog=catalog/things.jsonl', ['catalog/things.jsonl']);
