@@ -151,6 +151,20 @@ describe('a shop catalog understands what shoppers say', () => {
     assert.deepEqual(pageErrors(errors), []);
   });
 
+  test('one phrase at a time: a follow-up said soon after the answer refines it too', T, async () => {
+    const { page, errors } = await h.newPage({ config: { speakMs: 20 } });
+    await openShop(page);
+    await ask(page, 'office chairs under 100 dollars');
+    await expectChips(page, ['under $100']);
+    await eventually(async () => assert.equal(await ui(page).mic.getAttribute('aria-pressed'), 'false'), {
+      message: 'single-phrase mode stops listening after the phrase',
+    });
+    await ask(page, 'only the black ones');
+    await expectChips(page, ['under $100', 'black'], 'the second click refines the chairs, it does not start over');
+    for (const row of await rows(page)) assert.ok(amount(row.price) < 100, `${row.title} costs ${row.price}`);
+    assert.deepEqual(pageErrors(errors), []);
+  });
+
   test('typed: a price bound, the Sort by combobox and a Refine checkbox; a link reproduces the page', T, async () => {
     const { page } = await h.newPage();
     await openShop(page);

@@ -60,15 +60,27 @@ pub struct SearchRequest {
     pub filters: Vec<understand::Filter>,
     /// The order set on the page ("Sort by", a link's `sort=`); one the text says wins.
     pub sort: Option<understand::Sort>,
-    /// Whether the text may refine the previous request ("only the black ones", "cheaper"): spoken in continuous
-    /// mode, or typed within [`understood::REFINE_WINDOW_MS`] of its answer (see [`understood::resolve`]).
-    pub may_refine: bool,
+    /// Whether the text may refine the previous request ("only the black ones", "cheaper"), and until when (see
+    /// [`understood::resolve`]).
+    pub refines: Refines,
     /// The recognition language (BCP-47) of a spoken request; empty for typed text, which is understood in the
     /// catalog's language.
     pub lang: String,
     /// What is searched, set by the search hook from the above ([`understood::resolve`]), never by the page;
     /// `None` searches `text` and `alternatives` as they are.
     pub resolved: Option<understood::Resolved>,
+}
+
+/// Whether a request's words may refine the previous request ("only the black ones", "cheaper", "sort by price").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Refines {
+    /// Never: a link, a control, a request made by code.
+    #[default]
+    Never,
+    /// Within [`understood::REFINE_WINDOW_MS`] of the previous answer: typed, or spoken one phrase at a time.
+    Recently,
+    /// However long after it: spoken in continuous mode, where the person keeps talking.
+    Always,
 }
 
 impl SearchRequest {

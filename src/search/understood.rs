@@ -6,8 +6,9 @@
 //!
 //! **When a request refines the previous one.** Only when its words are all a follow-up ("only the black ones",
 //! "cheaper", "under 50", "sort by price", "show all"; see [`is_refinement_only`]) and
-//! - it was spoken in continuous mode (the page sets [`SearchRequest::may_refine`]), or
-//! - it was typed (keystrokes or Enter) within [`REFINE_WINDOW_MS`] of the previous request's answer.
+//! - it was spoken in continuous mode (the page sets [`Refines::Always`]), or
+//! - it was typed (keystrokes or Enter) or spoken one phrase at a time within [`REFINE_WINDOW_MS`] of the previous
+//!   request's answer ([`Refines::Recently`]).
 //!
 //! The previous request is the newest one that was spoken, submitted with Enter, opened from a link or made by a
 //! control (a chip, Sort by, Refine): keystrokes show a preview but are not what the next follow-up refines, so
@@ -18,7 +19,7 @@ use hark_engine::Index;
 use super::understand::{
     apply_refinement, is_refinement_only, refine::same_kind, understand, Lang, State, Understood, Vocabulary,
 };
-use super::{Origin, SearchRequest};
+use super::{Origin, Refines, SearchRequest};
 
 /// How long after an answer a typed follow-up still refines it.
 pub const REFINE_WINDOW_MS: f64 = 30_000.0;
@@ -57,7 +58,7 @@ pub struct Base {
 
 /// Whether the answer to `request` becomes the [`Base`] of the next follow-up: everything but keystrokes.
 pub fn is_base(request: &SearchRequest) -> bool {
-    request.origin != Origin::Typed || !request.may_refine
+    request.origin != Origin::Typed || request.refines == Refines::Never
 }
 
 /// What a request searches.
@@ -94,8 +95,12 @@ pub fn resolve(
             ..Understood::default()
         }
     };
-    let in_time = |base: &Base| request.origin == Origin::Spoken || now_ms - base.answered_ms <= REFINE_WINDOW_MS;
-    if let Some(base) = base.filter(|base| request.may_refine && in_time(base) && is_refinement_only(&u)) {
+    let in_time = |base: &Base| match request.refines {
+        Refines::Never => false,
+        Refines::Recently => now_ms - base.answered_ms <= REFINE_WINDOW_MS,
+        Refines::Always => true,
+    };
+    if let Some(base) = base.filter(|base| in_time(base) && is_refinement_only(&u)) {
         return Resolved { state: apply_refinement(&base.state, &u, &base.prices), lang, refined: true, ..Resolved::default() };
     }
     let mut filters = request.filters.clone();
@@ -131,7 +136,8 @@ mod tests {
     }
 
     fn spoken(text: &str, continuous: bool) -> SearchRequest {
-        SearchRequest { may_refine: continuous, lang: "en-US".into(), ..SearchRequest::spoken(vec![(text.into(), 0.9)]) }
+        let refines = if continuous { Refines::Always } else { Refines::Recently };
+        SearchRequest { refines, lang: "en-US".into(), ..SearchRequest::spoken(vec![(text.into(), 0.9)]) }
     }
 
     fn under(v: f64) -> Filter {
@@ -139,7 +145,7 @@ mod tests {
     }
 
     #[test]
-    fn a_follow_up_refines_the_base_in_continuous_mode_only() {
+    fn a_spoken_follow_up_refines_the_base_however_late_in_continuous_mode_and_within_the_window_otherwise() {
         let first = resolve(&spoken("furniture under 100", true), None, 0.0, &vocab(), "en");
         assert_eq!(first.state.filters, [Filter::Facet { facet: "Category".into(), value: "Furniture".into() }, under(100.0)]);
         let base = Base { state: first.state.clone(), prices: vec![30.0, 60.0, 90.0], answered_ms: 0.0 };
@@ -150,9 +156,12 @@ mod tests {
         assert_eq!(refined.state.filters[2], black);
         assert_eq!(refined.state.filters.len(), 3);
 
-        let alone = resolve(&spoken("only the black ones", false), Some(&base), 1.0, &vocab(), "en");
-        assert!(!alone.refined);
-        assert_eq!(alone.state.filters, [black]);
+        let one_phrase = resolve(&spoken("only the black ones", false), Some(&base), REFINE_WINDOW_MS, &vocab(), "en");
+        assert!(one_phrase.refined, "one phrase at a time, a follow-up soon after the answer refines it");
+        assert_eq!(one_phrase.state.filters.len(), 3);
+        let late = resolve(&spoken("only the black ones", false), Some(&base), REFINE_WINDOW_MS + 1.0, &vocab(), "en");
+        assert!(!late.refined, "…and later it starts over");
+        assert_eq!(late.state.filters, [black]);
 
         let cheaper = resolve(&spoken("cheaper", true), Some(&base), 1.0, &vocab(), "en");
         assert_eq!(cheaper.state.filters[1], Filter::Price { min: Bound::Unbounded, max: Bound::Included(30.0) });
@@ -165,7 +174,7 @@ mod tests {
     #[test]
     fn typed_follow_ups_refine_within_the_window() {
         let base = Base { state: State { text: "chairs".into(), ..State::default() }, prices: vec![], answered_ms: 1_000.0 };
-        let typed = SearchRequest { may_refine: true, ..SearchRequest::typed("sort by price") };
+        let typed = SearchRequest { refines: Refines::Recently, ..SearchRequest::typed("sort by price") };
         let within = resolve(&typed, Some(&base), 1_000.0 + REFINE_WINDOW_MS, &vocab(), "en");
         assert!(within.refined);
         assert_eq!(within.state.text, "chairs");
@@ -174,7 +183,7 @@ mod tests {
         assert!(!late.refined);
         assert_eq!(late.state.text, "");
         assert!(!is_base(&typed), "keystrokes are not what the next follow-up refines");
-        assert!(is_base(&SearchRequest { may_refine: true, ..SearchRequest::typed("x").from(Origin::Submitted) }));
+        assert!(is_base(&SearchRequest { refines: Refines::Recently, ..SearchRequest::typed("x").from(Origin::Submitted) }));
     }
 
     #[test]

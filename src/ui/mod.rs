@@ -43,7 +43,7 @@ use leptos::prelude::*;
 
 pub use crate::search::use_search::{Answer, CatalogStatus, SearchCtx};
 use crate::search::understand::State;
-use crate::search::{Origin, SearchRequest};
+use crate::search::{Origin, Refines, SearchRequest};
 use crate::speech::coordinator::{self, Event};
 pub use voice::VoiceCtx;
 
@@ -71,12 +71,12 @@ impl QueryCtx {
 
     /// Search for typed text (also puts it in the search box); a follow-up typed soon after an answer refines it.
     pub fn search_typed(&self, text: &str) {
-        self.send(text, SearchRequest { may_refine: true, ..SearchRequest::typed(text) });
+        self.send(text, SearchRequest { refines: Refines::Recently, ..SearchRequest::typed(text) });
     }
 
     /// Search for text the person submitted (Enter, a suggestion): like [`Self::search_typed`], then read aloud.
     pub fn submit(&self, text: &str) {
-        self.send(text, SearchRequest { may_refine: true, ..SearchRequest::typed(text).from(Origin::Submitted) });
+        self.send(text, SearchRequest { refines: Refines::Recently, ..SearchRequest::typed(text).from(Origin::Submitted) });
     }
 
     /// Search for a spoken phrase, then read aloud.
@@ -105,9 +105,11 @@ impl QueryCtx {
         self.make_newest(text, request);
     }
 
-    /// Search for a spoken phrase in `lang` (BCP-47); in `continuous` mode a follow-up refines the previous request.
+    /// Search for a spoken phrase in `lang` (BCP-47); a follow-up refines the previous request: however late in
+    /// `continuous` mode, soon after its answer otherwise.
     pub fn search_spoken_in(&self, text: &str, alternatives: Vec<(String, f32)>, lang: &str, continuous: bool) {
-        let request = SearchRequest { may_refine: continuous, lang: lang.to_string(), ..SearchRequest::spoken(alternatives) };
+        let refines = if continuous { Refines::Always } else { Refines::Recently };
+        let request = SearchRequest { refines, lang: lang.to_string(), ..SearchRequest::spoken(alternatives) };
         self.send(text, request);
     }
 
