@@ -1,7 +1,8 @@
 //! `cargo xtask test`: set up, then every test layer, then one totals line `N passed, M failed`.
 //!
-//! Layers: native `cargo test` (pure logic, engine), wasm-bindgen-test in headless Chromium (speech layer, engine in
-//! the browser), and end-to-end tests (playwright-core + Chromium, `node --test`) against the release build served
+//! Layers: native `cargo test` (pure logic, engine), wasm-bindgen-test in headless Chromium (the engine in the
+//! browser), the speech hooks' crate `leptos-speech` on its own rows (native unit tests and doctests, then its
+//! browser tests in Chromium), and end-to-end tests (playwright-core + Chromium, `node --test`) against the release build served
 //! on 127.0.0.1. The app is built once per run. For the remote engine's e2e tests an osmem-server (OpenSearch API)
 //! runs on a free 127.0.0.1 port during the e2e layer; its URL reaches them as `HARK_OPENSEARCH_URL` (without it
 //! they fail, never skip).
@@ -35,20 +36,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut layers: Vec<(&str, Counts, Option<String>)> = Vec::new();
 
     let native = layer("native: cargo test --workspace", || {
-        counted(command("cargo", &["test", "--workspace", "--no-fail-fast"]), parse_cargo)
+        counted(command("cargo", &["test", "--workspace", "--exclude", SPEECH, "--no-fail-fast"]), parse_cargo)
     });
     layers.push(("native (cargo test)", native.0, native.1));
-
-    let wasm = layer("wasm: wasm-bindgen-test in headless Chromium", || {
-        // `--quiet` would reach wasm-bindgen-test-runner, which rejects it.
-        let mut test = command(
-            "cargo",
-            &["test", "--no-fail-fast", "-p", "hark", "--target", "wasm32-unknown-unknown", "--tests"],
-        );
-        test.env("CHROMEDRIVER", CHROMEDRIVER).env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-        counted(test, parse_cargo)
+    let speech = layer("leptos-speech: unit tests and doctests", || {
+        counted(command("cargo", &["test", "-p", SPEECH, "--no-fail-fast"]), parse_cargo)
     });
+    layers.push(("leptos-speech (native, doctests)", speech.0, speech.1));
+
+    let wasm = layer("wasm: wasm-bindgen-test in headless Chromium", || counted(browser_tests("hark"), parse_cargo));
     layers.push(("wasm (wasm-bindgen-test, Chromium)", wasm.0, wasm.1));
+    let speech_wasm = layer("leptos-speech: wasm-bindgen-test in headless Chromium", || {
+        counted(browser_tests(SPEECH), parse_cargo)
+    });
+    layers.push(("leptos-speech (wasm, Chromium)", speech_wasm.0, speech_wasm.1));
 
     let built = timed("build: catalog and release app (trunk build --release)", || {
         crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
@@ -97,6 +98,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The speech hooks' crate (crates/leptos-speech), tested on rows of its own.
+const SPEECH: &str = "leptos-speech";
+
+/// `cargo test` of `package`'s tests for wasm32, run by wasm-bindgen-test-runner in headless Chromium.
+fn browser_tests(package: &str) -> Command {
+    // `--quiet` would reach wasm-bindgen-test-runner, which rejects it.
+    let mut test =
+        command("cargo", &["test", "--no-fail-fast", "-p", package, "--target", "wasm32-unknown-unknown", "--tests"]);
+    test.env("CHROMEDRIVER", CHROMEDRIVER).env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    test
+}
 
 /// Run a layer; a layer that could not run counts as one failure so the totals never hide it.
 fn layer(name: &str, body: impl FnOnce() -> Result<Counts, String>) -> (Counts, Option<String>) {

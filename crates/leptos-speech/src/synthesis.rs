@@ -1,7 +1,7 @@
 //! Speech synthesis in the browser: the `speechSynthesis` object, its voices, and one utterance at a time.
 //!
 //! Like gloo's `EventListener`, an [`Utterance`] and a [`Listener`] own their closures and detach them on drop, so
-//! an utterance Hark has let go of (cancelled, replaced) can never call back into Hark. Every call into
+//! an utterance the reader has let go of (cancelled, replaced) can never call back into the reader. Every call into
 //! `speechSynthesis` goes through `Reflect`, so a missing or odd implementation gives an error, never a throw
 //! inside wasm.
 
@@ -40,7 +40,7 @@ fn get_string(target: &JsValue, key: &str) -> String {
     get(target, key).as_string().unwrap_or_default()
 }
 
-/// A voice: what Hark knows about it, and the browser's object to put on an utterance.
+/// A voice: what the crate knows about it, and the browser's object to put on an utterance.
 #[derive(Clone)]
 pub struct Voice {
     /// Name, language and so on.
@@ -162,7 +162,7 @@ pub struct UtteranceSettings {
     pub lang: String,
     /// The voice; `None` lets the browser choose by `lang`.
     pub voice: Option<SpeechSynthesisVoice>,
-    /// 0.5–2 (Hark's range; the API allows 0.1–10).
+    /// 0.5–2 (this crate's range; the API allows 0.1–10).
     pub rate: f32,
     /// 0–2.
     pub pitch: f32,

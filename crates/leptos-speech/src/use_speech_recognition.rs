@@ -2,10 +2,27 @@
 //!
 //! See MDN: <https://developer.mozilla.org/docs/Web/API/SpeechRecognition>.
 //!
-//! ```ignore
-//! let UseSpeechRecognitionReturn { is_supported, is_listening, interim, phrase, error, toggle, .. } =
-//!     use_speech_recognition_with_options(UseSpeechRecognitionOptions::default().lang("de-DE").continuous(true));
-//! view! { <button aria-pressed=move || is_listening.get().to_string() on:click=move |_| toggle.run(())>"🎤"</button> }
+//! ```
+//! # use leptos::prelude::*;
+//! # use leptos_speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions, UseSpeechRecognitionReturn};
+//! #
+//! # #[component]
+//! # fn Demo() -> impl IntoView {
+//! let UseSpeechRecognitionReturn { is_supported, is_listening, interim, transcript, toggle, .. } =
+//!     use_speech_recognition_with_options(
+//!         UseSpeechRecognitionOptions::default().lang("de-DE".to_string()).continuous(true),
+//!     );
+//! view! {
+//!     <button
+//!         disabled=move || !is_supported.get()
+//!         aria-pressed=move || is_listening.get().to_string()
+//!         on:click=move |_| toggle.run(())
+//!     >
+//!         "🎤"
+//!     </button>
+//!     <p>{move || transcript.get()} " " <i>{move || interim.get()}</i></p>
+//! }
+//! # }
 //! ```
 //!
 //! The microphone is released when listening stops and when the owning component is disposed. Where recognizers
@@ -134,7 +151,7 @@ pub struct UseSpeechRecognitionReturn {
     /// Whether the browser has speech recognition that works: false where it is missing, in a known fork that
     /// only reports it (`navigator.brave`), and after a `network` error on the visit's first start before any result.
     pub is_supported: Signal<bool>,
-    /// Whether Hark is (or is about to be) listening: what the microphone button shows.
+    /// Whether the hook is (or is about to be) listening: what the microphone button shows.
     pub is_listening: Signal<bool>,
     /// The session's phase, for status messages.
     pub phase: Signal<Phase>,
@@ -148,9 +165,9 @@ pub struct UseSpeechRecognitionReturn {
     pub error: Signal<Option<RecognitionError>>,
     /// True when continuous listening stopped by itself after a long silence.
     pub stopped_after_silence: Signal<bool>,
-    /// The microphone level, 0–100, while Hark captures the microphone itself and listens; `None` elsewhere.
+    /// The microphone level, 0–100, while the hook captures the microphone itself and listens; `None` elsewhere.
     pub level: Signal<Option<u8>>,
-    /// Why Hark could not capture the microphone itself (it then listens without the meter), until the next start.
+    /// Why the hook could not capture the microphone itself (it then listens without the meter), until the next start.
     pub capture_error: Signal<Option<CaptureError>>,
     /// True once the recognizer has been seen to end after every phrase although continuous mode was asked for
     /// (Chrome Android): continuous mode cannot work here, holding to talk can.
@@ -164,10 +181,10 @@ pub struct UseSpeechRecognitionReturn {
     /// Start listening across phrases until [`Self::stop`], whatever `continuous` says (push-to-talk: listening
     /// while the button is held).
     pub start_held: Callback<()>,
-    /// Hold the recognizer while Hark speaks, so it never hears itself: a live session is aborted, a restart put
+    /// Hold the recognizer while the page speaks, so it never hears itself: a live session is aborted, a restart put
     /// off. What the person asked for (`is_listening`) does not change.
     pub pause: Callback<()>,
-    /// Hark finished speaking: listen again shortly if the person still wants to.
+    /// The page finished speaking: listen again shortly if the person still wants to.
     pub resume: Callback<()>,
 }
 
@@ -312,7 +329,7 @@ struct DriverState {
     capture_attempts: u64,
 }
 
-/// Owns the browser side; all work goes through one queue so that an event fired while Hark is already handling
+/// Owns the browser side; all work goes through one queue so that an event fired while the hook is already handling
 /// one (re-entrancy) waits its turn instead of double-borrowing the state.
 struct Driver {
     serial: Serial<DriverState, Work>,
@@ -474,7 +491,7 @@ impl Driver {
                 if is_false_support(error == RecognitionError::Network, state.sessions, state.heard_any) {
                     self.signals.falsely_supported.set(true);
                 }
-                // `aborted` is what Hark's own abort produces; it is not news to the person.
+                // `aborted` is what the hook's own abort produces; it is not news to the person.
                 if error != RecognitionError::Aborted {
                     self.signals.error.set(Some(error.clone()));
                 }

@@ -27,7 +27,7 @@ const FFT_SIZE: u32 = 256;
 /// The quietest level the meter shows, in dBFS; silence and room noise sit below it.
 pub const FLOOR_DB: f64 = -60.0;
 
-/// Whether recognizers here take a track, so Hark may capture the microphone itself.
+/// Whether recognizers here take a track, so the hook may capture the microphone itself.
 ///
 /// There is no direct feature test for `start(MediaStreamTrack)`: the overload leaves `start.length` at 0 and an
 /// unsupported browser ignores the argument (and starts listening). The spec's editors suggest tying it to a member
@@ -50,7 +50,7 @@ fn audio_context_available() -> bool {
         .is_some_and(|constructor| constructor.is_function())
 }
 
-/// Why Hark could not capture the microphone itself.
+/// Why the hook could not capture the microphone itself.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CaptureError {
     /// The person (or a browser policy) refused the microphone.

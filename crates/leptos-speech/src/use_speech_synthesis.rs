@@ -2,10 +2,21 @@
 //!
 //! See MDN: <https://developer.mozilla.org/docs/Web/API/SpeechSynthesis>.
 //!
-//! ```ignore
+//! ```
+//! # use leptos::prelude::*;
+//! # use leptos_speech::{use_speech_synthesis_with_options, SpeechItem, UseSpeechSynthesisOptions, UseSpeechSynthesisReturn};
+//! #
+//! # #[component]
+//! # fn Demo() -> impl IntoView {
 //! let UseSpeechSynthesisReturn { is_supported, is_speaking, speak, cancel, .. } =
 //!     use_speech_synthesis_with_options(UseSpeechSynthesisOptions::default().lang("de-DE".to_string()).rate(1.2));
-//! speak.run(vec![SpeechItem::plain("Drei Ergebnisse.")]);
+//! view! {
+//!     <button disabled=move || !is_supported.get() on:click=move |_| speak.run(vec![SpeechItem::plain("Drei Ergebnisse.")])>
+//!         "Vorlesen"
+//!     </button>
+//!     <button disabled=move || !is_speaking.get() on:click=move |_| cancel.run(())>"Stopp"</button>
+//! }
+//! # }
 //! ```
 //!
 //! - Voices are read at once and again at every `voiceschanged`; when none arrive within
@@ -31,7 +42,7 @@ use super::synthesis::{self, Boundary, Listener, Utterance, UtteranceEvent, Utte
 use super::text::MAX_PIECE_CHARS;
 use super::voices::{choose, VoiceInfo};
 
-/// Hark's rate range (the API allows 0.1–10; outside this range voices become hard to follow).
+/// The rate range (the API allows 0.1–10; outside this range voices become hard to follow).
 pub const RATE_RANGE: (f64, f64) = (0.5, 2.0);
 /// The pitch range.
 pub const PITCH_RANGE: (f64, f64) = (0.0, 2.0);
@@ -149,7 +160,7 @@ pub struct UseSpeechSynthesisReturn {
     pub boundary: Signal<Option<Boundary>>,
     /// The text of the piece being spoken (what [`Self::boundary`] indexes into), `None` when silent.
     pub spoken_text: Signal<Option<String>>,
-    /// The last error worth telling (never Hark's own cancel), cleared by the next `speak`.
+    /// The last error worth telling (never the reader's own cancel), cleared by the next `speak`.
     pub error: Signal<Option<SynthesisError>>,
     /// Say these items, after cancelling whatever is being said.
     pub speak: Callback<Vec<SpeechItem>>,
@@ -481,7 +492,7 @@ impl Driver {
     }
 
     fn cancel(&self, state: &mut DriverState) {
-        // Detach first: the `interrupted`/`canceled` errors that cancel() fires are Hark's own doing.
+        // Detach first: the `interrupted`/`canceled` errors that cancel() fires are the reader's own doing.
         state.generation += 1;
         state.utterance = None;
         state.gesture = None;

@@ -1,7 +1,7 @@
 //! When to restart a continuous session that the browser ended on its own.
 //!
 //! Chrome ends a continuous session after several seconds of silence (and sometimes at once, when the service is
-//! unreachable). Hark restarts while the person still wants to listen, but no more than once per
+//! unreachable). The hook restarts while the person still wants to listen, but no more than once per
 //! [`RestartPolicy::min_interval_ms`], and gives up after [`RestartPolicy::max_silent_restarts`] restarts in a row
 //! without any speech, so a forgotten tab does not hold the microphone for ever.
 

@@ -3,11 +3,11 @@
 
 mod support;
 
-use hark::speech::capabilities::{
+use leptos_speech::capabilities::{
     availability, install, known_fork, on_device_supported, phrases_supported, Availability, AVAILABLE_TIMEOUT_MS,
 };
-use hark::speech::recognition::{RecognitionOptions, RecognitionSession};
-use hark::speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions};
+use leptos_speech::recognition::{RecognitionOptions, RecognitionSession};
+use leptos_speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions};
 use leptos::prelude::*;
 use support::*;
 use wasm_bindgen_test::*;

@@ -3,8 +3,8 @@
 
 mod support;
 
-use hark::speech::microphone::{track_input_supported, CaptureError, MicCapture};
-use hark::speech::recognition::{RecognitionOptions, RecognitionSession};
+use leptos_speech::microphone::{track_input_supported, CaptureError, MicCapture};
+use leptos_speech::recognition::{RecognitionOptions, RecognitionSession};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -78,7 +78,7 @@ async fn until(mut done: impl FnMut() -> bool) -> bool {
 
 #[wasm_bindgen_test]
 async fn the_hook_asks_for_the_microphone_first_and_a_refusal_falls_back_to_plain_start() {
-    use hark::speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions};
+    use leptos_speech::{use_speech_recognition_with_options, UseSpeechRecognitionOptions};
     use leptos::prelude::*;
     install_fake("modern");
     let owner = Owner::new();

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
-use hark::speech::synthesis::{Boundary, Utterance, UtteranceEvent, UtteranceSettings};
-use hark::speech::{
+use leptos_speech::synthesis::{Boundary, Utterance, UtteranceEvent, UtteranceSettings};
+use leptos_speech::{
     use_speech_recognition_with_options, use_speech_synthesis_with_options, SpeechItem, SynthesisError,
     UseSpeechRecognitionOptions, UseSpeechSynthesisOptions, UseSpeechSynthesisReturn, VoicesState,
 };
@@ -343,7 +343,7 @@ fn an_utterance_reports_typed_events_until_dropped() {
     };
     let utterance = Utterance::new(&settings, move |event| sink.borrow_mut().push(event))
         .unwrap_or_else(|error| panic!("{error}"));
-    let synth = hark::speech::synthesis::synthesis().unwrap_or_else(|| panic!("fake not installed"));
+    let synth = leptos_speech::synthesis::synthesis().unwrap_or_else(|| panic!("fake not installed"));
     utterance.speak(&synth).unwrap_or_else(|error| panic!("{error}"));
     let js = last_utterance();
     assert_eq!(prop(&js, "lang").as_string().as_deref(), Some("en-GB"));

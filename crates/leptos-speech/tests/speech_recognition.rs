@@ -5,9 +5,9 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use hark::speech::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
-use hark::speech::support::{recognition_constructor, RecognitionApi};
-use hark::speech::{use_speech_recognition_with_options, RecognitionError, UseSpeechRecognitionOptions};
+use leptos_speech::recognition::{RecognitionEvent, RecognitionOptions, RecognitionSession};
+use leptos_speech::support::{recognition_constructor, RecognitionApi};
+use leptos_speech::{use_speech_recognition_with_options, RecognitionError, UseSpeechRecognitionOptions};
 use leptos::prelude::*;
 use support::*;
 use wasm_bindgen::JsValue;
@@ -242,7 +242,7 @@ fn a_recognizer_that_ends_after_every_phrase_in_continuous_mode_is_noticed() {
         use_speech_recognition_with_options(
             UseSpeechRecognitionOptions::default()
                 .continuous(true)
-                .restart(hark::speech::restart::RestartPolicy { min_interval_ms: 0.0, max_silent_restarts: 5 }),
+                .restart(leptos_speech::restart::RestartPolicy { min_interval_ms: 0.0, max_silent_restarts: 5 }),
         )
     });
     speech.start.run(());

@@ -1,7 +1,7 @@
 //! A recognition session: one `SpeechRecognition` object, its event listeners, and typed events.
 //!
 //! Like gloo's `EventListener`, a [`RecognitionSession`] owns the JS object and its closure: dropping it removes the
-//! listeners and aborts the recognizer, which releases the microphone. One session is one `start()`; Hark makes a
+//! listeners and aborts the recognizer, which releases the microphone. One session is one `start()`; the hook makes a
 //! fresh one for every start, so `start()` is never called twice on the same recognizer.
 
 use js_sys::Reflect;
@@ -214,7 +214,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 }
 
 fn length(list: &JsValue) -> u32 {
-    // A hostile or broken list must not make Hark loop for ever.
+    // A hostile or broken list must not make the hook loop for ever.
     get(list, "length").as_f64().map_or(0, |n| n.clamp(0.0, 1000.0) as u32)
 }
 

@@ -1,6 +1,6 @@
 //! The queue of sentence-sized pieces behind `use_speech_synthesis`, and what to do after each browser event.
 //!
-//! Pure logic, tested on the host. Hark gives the browser one piece at a time (the next when the last one ends), so
+//! Pure logic, tested on the host. The reader gives the browser one piece at a time (the next when the last one ends), so
 //! a cancel, a highlight or a retry after a missing user gesture always lands between two sentences, and no single
 //! utterance runs into Chrome's 15-second limit on network voices.
 

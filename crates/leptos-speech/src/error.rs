@@ -4,10 +4,10 @@
 //! Codes are read as strings (web-sys's `SpeechRecognitionErrorCode` is an old Gecko list that lacks
 //! `phrases-not-supported`); an unknown code is kept as text rather than dropped.
 
-/// What the person (or Hark) can do about an error.
+/// What the person (or the app) can do about an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
-    /// Nothing went wrong from the person's point of view (e.g. Hark aborted on purpose): say nothing.
+    /// Nothing went wrong from the person's point of view (e.g. the hook aborted on purpose): say nothing.
     Ignore,
     /// Try again: click the microphone and speak.
     Retry,
@@ -23,7 +23,7 @@ pub enum RecognitionError {
     /// No speech was detected before the recognizer gave up.
     #[error("no-speech")]
     NoSpeech,
-    /// Recognition was aborted (by Hark or by the browser).
+    /// Recognition was aborted (by the hook or by the browser).
     #[error("aborted")]
     Aborted,
     /// The microphone could not capture audio (missing, in use, or broken).
@@ -44,7 +44,7 @@ pub enum RecognitionError {
     /// Contextual phrases are not supported by this recognizer.
     #[error("phrases-not-supported")]
     PhrasesNotSupported,
-    /// A code this version of Hark does not know, kept verbatim with the browser's message.
+    /// A code this version of the crate does not know, kept verbatim with the browser's message.
     #[error("{code}: {message}")]
     Other {
         /// The code as the browser sent it.
@@ -122,7 +122,7 @@ impl RecognitionError {
                 format!("Voice search stopped unexpectedly ({code}). Click the microphone to try again.")
             }
             Self::Unsupported => {
-                "Voice search is not available in this browser. Type your search, or open Hark in Chrome, Edge or Safari to speak it."
+                "Voice search is not available in this browser. Type your search, or open this page in Chrome, Edge or Safari to speak it."
                     .into()
             }
             Self::StartFailed(_) => "The microphone couldn't be started. Click it to try again.".into(),
@@ -133,7 +133,7 @@ impl RecognitionError {
 /// What the reader does after a synthesis error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SynthesisRecovery {
-    /// Hark's own cancel (or the browser's, as a result of it): say nothing, carry on.
+    /// The reader's own cancel (or the browser's, as a result of it): say nothing, carry on.
     Ignore,
     /// This piece cannot be spoken; go on with the next one.
     Skip,
@@ -184,7 +184,7 @@ pub enum SynthesisError {
     /// Speaking is not allowed yet (Chrome: no user gesture on this page so far).
     #[error("not-allowed")]
     NotAllowed,
-    /// A code this version of Hark does not know, kept verbatim.
+    /// A code this version of the crate does not know, kept verbatim.
     #[error("{0}")]
     Other(String),
     /// The browser has no speech synthesis.

@@ -1,12 +1,12 @@
-//! Which synthesis voice fits a language, and which one Hark uses.
+//! Which synthesis voice fits a language, and which one the reader uses.
 //!
 //! Pure logic, tested on the host. Voice languages come in many spellings (`en-US`, `en_US` on Android, `zh-CN` for
 //! the recognition tag `cmn-Hans-CN`), so tags are compared by language and region after normalising.
 
-/// What Hark knows about one `SpeechSynthesisVoice`.
+/// What the crate knows about one `SpeechSynthesisVoice`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VoiceInfo {
-    /// `voiceURI`, the stable identifier Hark stores (falls back to the name when a browser leaves it empty).
+    /// `voiceURI`, the stable identifier an app stores (falls back to the name when a browser leaves it empty).
     pub uri: String,
     /// Human name, e.g. "Google UK English Female".
     pub name: String,

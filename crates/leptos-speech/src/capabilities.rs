@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::support::recognition_constructor;
 
-/// How long `available()` may take before Hark gives up on it (it can hang).
+/// How long `available()` may take before the crate gives up on it (it can hang).
 pub const AVAILABLE_TIMEOUT_MS: i32 = 3000;
 
 /// What `SpeechRecognition.available({langs, processLocally: true})` says about a language.
@@ -146,7 +146,7 @@ impl ContinuousProbe {
         self.last_final_ms = Some(now_ms);
     }
 
-    /// A session ended at `now_ms`; `by_itself` when Hark did not ask it to stop, `continuous` when it was asked to
+    /// A session ended at `now_ms`; `by_itself` when the hook did not ask it to stop, `continuous` when it was asked to
     /// keep listening. Returns true once continuous mode has been seen not to work.
     pub fn ended(&mut self, now_ms: f64, by_itself: bool, continuous: bool) -> bool {
         if !(by_itself && continuous) {
@@ -185,7 +185,7 @@ mod tests {
         }
         probe.started();
         probe.final_phrase(31_000.0);
-        assert!(!probe.ended(31_100.0, false, true), "Hark asked it to stop");
+        assert!(!probe.ended(31_100.0, false, true), "the hook asked it to stop");
         probe.started();
         probe.final_phrase(41_000.0);
         assert!(!probe.ended(41_100.0, true, false), "single-phrase sessions end after the phrase");

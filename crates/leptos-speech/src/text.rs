@@ -1,10 +1,10 @@
 //! Text prepared for a voice: the first sentence of a description, sentence-sized pieces, and counts.
 //!
 //! Pure logic, tested on the host. Chrome stops Google's network voices after about 15 seconds of one utterance, so
-//! everything Hark says is cut into pieces of at most [`MAX_PIECE_CHARS`] characters, at sentence ends where it can,
+//! everything the reader says is cut into pieces of at most [`MAX_PIECE_CHARS`] characters, at sentence ends where it can,
 //! else at clause breaks, else between words.
 
-/// The longest piece Hark hands to the browser in one utterance (about 12 seconds at the normal rate).
+/// The longest piece the reader hands to the browser in one utterance (about 12 seconds at the normal rate).
 pub const MAX_PIECE_CHARS: usize = 200;
 
 /// Words before a full stop that do not end a sentence.

@@ -5,8 +5,8 @@
 //! `start()` on a recognizer that is already starting, so `InvalidStateError` cannot happen, and the button always
 //! shows what the person last asked for.
 //!
-//! Hark never hears itself: while it reads results aloud it holds the recognizer ([`Input::Hold`]): a live session
-//! is aborted (so no half-heard words of Hark's own voice arrive) and a pending restart is cancelled; the phase is
+//! The page never hears itself: while it reads aloud it holds the recognizer ([`Input::Hold`]): a live session
+//! is aborted (so no half-heard words of the page's own voice arrive) and a pending restart is cancelled; the phase is
 //! [`Phase::Paused`] and the button still shows that the person wants to listen. When the reading ends
 //! ([`Input::Unhold`]) listening starts again after [`RESUME_AFTER_SPEECH_MS`], if the person still wants it.
 
@@ -29,7 +29,7 @@ pub enum Phase {
     Stopping,
     /// Waiting out the restart throttle before starting again (continuous mode).
     Restarting,
-    /// Held while Hark reads aloud; listening starts again when the reading ends.
+    /// Held while the page reads aloud; listening starts again when the reading ends.
     Paused,
 }
 
@@ -60,9 +60,9 @@ pub enum Input {
     Ended,
     /// The restart timer fired.
     RestartDue,
-    /// Hark is about to speak: stop hearing until [`Input::Unhold`].
+    /// The page is about to speak: stop hearing until [`Input::Unhold`].
     Hold,
-    /// Hark finished speaking.
+    /// The page finished speaking.
     Unhold,
 }
 
@@ -114,7 +114,7 @@ impl SessionMachine {
         use Phase::*;
         match input {
             Input::UserStart { continuous } => {
-                // Asking to listen is also asking Hark to stop talking: the caller stops the reading.
+                // Asking to listen is also asking the page to stop talking: the caller stops the reading.
                 self.held = false;
                 if self.wants_listening && matches!(self.phase, Starting | Listening | Hearing | Restarting) {
                     return vec![];
@@ -236,7 +236,7 @@ impl SessionMachine {
                 self.held = true;
                 match self.phase {
                     // Aborting (dropping) the session rather than stopping it: a stop would still deliver what the
-                    // microphone caught, which may be Hark's first words.
+                    // microphone caught, which may be the page's first words.
                     Starting | Listening | Hearing => {
                         self.phase = Paused;
                         vec![Command::Release]
@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(m.handle(Input::FinalPhrase, 2000.0), vec![]);
         assert_eq!(m.handle(Input::Hold, 2010.0), vec![Release]);
         assert_eq!(m.phase(), Phase::Paused);
-        assert!(m.wants_listening(), "the button still shows listening while Hark reads");
+        assert!(m.wants_listening(), "the button still shows listening while the page reads");
         assert_eq!(m.handle(Input::Ended, 2020.0), vec![], "a late end changes nothing");
         assert_eq!(m.handle(Input::Hold, 2030.0), vec![], "holding twice is harmless");
         assert_eq!(m.handle(Input::Unhold, 5000.0), vec![ScheduleRestart(RESUME_AFTER_SPEECH_MS)]);
@@ -395,7 +395,7 @@ mod tests {
 
     #[test]
     fn stopping_or_starting_while_held() {
-        // The person stops listening while Hark reads: nothing resumes afterwards.
+        // The person stops listening while the page reads: nothing resumes afterwards.
         let mut m = machine();
         m.handle(Input::UserStart { continuous: true }, 0.0);
         m.handle(Input::Hold, 10.0);
@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(m.handle(Input::Unhold, 30.0), vec![]);
         assert!(!m.wants_listening());
 
-        // The person starts talking while Hark reads: listening starts now, and the end of the reading changes nothing.
+        // The person starts talking while the page reads: listening starts now, and the end of the reading changes nothing.
         let mut m = machine();
         m.handle(Input::UserStart { continuous: true }, 0.0);
         m.handle(Input::Hold, 10.0);
