@@ -4,7 +4,8 @@
 // started once more without them, silently. The speech fake (fixtures/fake-speech.js, `phrases`) records them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Harness, ui, fake, eventually } from './support/browser.mjs';
+import path from 'node:path';
+import { Harness, ui, fake, eventually, e2eRoot } from './support/browser.mjs';
 
 const h = new Harness();
 before(() => h.start());
@@ -86,6 +87,28 @@ test('a catalog of more than 20,000 items without a prebuilt index gets phrases 
   } finally {
     h.server.unroute('/phrases-big-e2e.jsonl');
     h.server.unroute('/hark.phrases-big-e2e.json');
+  }
+});
+
+test('the prebuilt index of the 117,791-synset WordNet catalog hands over its stored phrases', { timeout: 120_000 }, async () => {
+  // Built by `cargo xtask catalog` (which `cargo xtask test` runs first), in the current index format.
+  h.server.route('/wordnet-all-e2e.hidx', { file: path.join(e2eRoot, '..', 'catalog', 'wordnet-all.hidx') });
+  h.server.route('/hark.wordnet-all-e2e.json', {
+    body: JSON.stringify({ index: 'wordnet-all-e2e.hidx', noun: 'synsets', language: 'en' }),
+    type: 'application/json',
+  });
+  try {
+    const { page, errors } = await h.newPage({ config: { phrases: true } });
+    await h.open(page, '?config=hark.wordnet-all-e2e.json');
+    await eventually(async () => assert.match(await statusText(page), /Ready/), { timeout: 60_000 });
+    const phrases = await startWithPhrases(page);
+    assert.equal(phrases.length, 300);
+    assert.equal(phrases[0].boost, 5);
+    assert.ok(phrases.every(({ phrase, boost }) => phrase.length > 0 && boost >= 1 && boost <= 5));
+    assert.deepEqual(errors, []);
+  } finally {
+    h.server.unroute('/wordnet-all-e2e.hidx');
+    h.server.unroute('/hark.wordnet-all-e2e.json');
   }
 });
 
