@@ -205,7 +205,7 @@ fn the_fuzz_seed_indexes_are_in_the_current_format() {
         sealed.extend_from_slice(&crc.to_le_bytes());
         let index = Index::from_vec(sealed)
             .unwrap_or_else(|e| panic!("{}: {e} (regenerate with HARK_BLESS=1)", path.display()));
-        assert!(index.len() > 0, "{}: no documents", path.display());
+        assert!(!index.is_empty(), "{}: no documents", path.display());
         assert!(!index.phrases().is_empty(), "{}: no stored phrases", path.display());
         seeds += 1;
     }

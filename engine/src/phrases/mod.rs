@@ -9,7 +9,7 @@
 //!
 //! # The rule
 //! With `N` documents and `df(w)` the number of documents containing the folded word `w` (in any field):
-//! - `idf(w) = ln(1 + N / df(w))` (with [`det_ln`](crate::det_ln), so every platform chooses the same).
+//! - `idf(w) = ln(1 + N / df(w))` (with [`det_ln`], so every platform chooses the same).
 //! - A **title word** (not a stop word of the catalog's language, at least 3 characters, not only digits) scores
 //!   `titles(w) × idf(w)`, where `titles(w)` is the number of titles it appears in: words that name many things
 //!   in the catalog and are rare elsewhere score highest.
