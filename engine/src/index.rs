@@ -6,7 +6,7 @@
 //! magic "HARKIDX\0" · version u32
 //! n_docs u32 · n_terms u32 · max_results u32 · language tag (u8 length + UTF-8)
 //! ranking weights 11 × f32 · average field lengths 4 × f32
-//! 10 sections, each u32 byte length + bytes:
+//! 12 sections, each u32 byte length + bytes:
 //!   vocab      FST map  folded word → term id (ids in byte order of the words)
 //!   stems      FST map  "stem\0word" → term id
 //!   phonetic   FST map  "double-metaphone-code\0word" → term id
@@ -21,6 +21,7 @@
 //!   columns    facet and number columns (version 2; see `columns`)
 //!   source     what it was built from (version 3; [`Source`]): the catalog's name (u16 length +
 //!              UTF-8), byte length u64 and CRC-32, and the config's fingerprint u32
+//!   phrases    the recognizer phrases chosen at build time (version 4; `phrases::stored`)
 //! CRC-32 (IEEE) of everything before it
 //! ```
 //!
@@ -46,7 +47,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The binary index format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"HARKIDX\0";
 /// Searchable fields, in posting order.
@@ -68,8 +69,9 @@ pub enum IndexError {
         /// [`FORMAT_VERSION`].
         expected: u32,
     },
-    /// Written by an older Hark: before facet and number columns (version 1), or before the
-    /// catalog and config it was built from were recorded (version 2).
+    /// Written by an older Hark: before facet and number columns (version 1), before the
+    /// catalog and config it was built from were recorded (version 2), or before the recognizer
+    /// phrases were stored (version 3).
     #[error("this index was built by an older Hark (index format {found}, this build reads {expected}): rebuild it with `hark-engine index CATALOG -o INDEX --config hark.json` (or `cargo xtask catalog`)")]
     OldVersion {
         /// The version in the file.
@@ -145,6 +147,8 @@ pub struct Index {
     pub(crate) columns: crate::columns::Columns,
     /// What the index was built from.
     pub(crate) source: Source,
+    /// The recognizer phrases chosen when it was built (see `phrases`).
+    pub(crate) phrases: Vec<crate::phrases::Phrase>,
     /// Search accumulators kept between searches (see `search`).
     pub(crate) scratch: std::sync::Mutex<Option<crate::search::Scratch>>,
 }
@@ -266,6 +270,13 @@ impl Index {
     /// What the index was built from (format 3).
     pub fn source(&self) -> &Source {
         &self.source
+    }
+
+    /// The catalog's most distinctive titles and words for a recognizer's contextual biasing, best first, at
+    /// most [`MAX_PHRASES`](crate::phrases::MAX_PHRASES): chosen when the index was built (by the rule in
+    /// [`phrases`](crate::phrases)) and stored in it (format 4), so a page reads them at any catalog size without choosing them.
+    pub fn phrases(&self) -> &[crate::phrases::Phrase] {
+        &self.phrases
     }
 
     /// The index as bytes, to store and load later with [`Index::from_bytes`].
@@ -503,6 +514,7 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
         }
     }
     let vocab = map_fst(&mut vocab_keys);
+    let phrases = build_phrases(catalog, language, folder, &term_ids, &terms);
     let stems = map_fst(&mut stem_keys);
     let phon = map_fst(&mut phon_keys);
 
@@ -588,6 +600,7 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
         &lengths,
         &catalog.columns.encode(n_docs),
         &Source { config: cfg.fingerprint(), ..catalog.source.clone() }.encode(),
+        &phrases,
     ] {
         put_u32(&mut out, section.len() as u32);
         out.extend_from_slice(section);
@@ -595,6 +608,25 @@ fn build_bytes(catalog: &Catalog, cfg: &CatalogConfig, folder: &dyn Folder) -> V
     let crc = crc32(&out);
     put_u32(&mut out, crc);
     out
+}
+
+/// The recognizer phrases of the index being built (the rule in `phrases`, with the built document frequencies).
+#[cfg(feature = "build")]
+fn build_phrases(
+    catalog: &Catalog,
+    language: Language,
+    folder: &dyn Folder,
+    term_ids: &HashMap<String, u32>,
+    terms: &[TermAcc],
+) -> Vec<u8> {
+    let corpus = crate::phrases::Corpus {
+        titles: catalog.docs.iter().map(|d| d.title.as_str()),
+        n_docs: catalog.docs.len(),
+        df: |word: &str| term_ids.get(word).and_then(|&id| terms.get(id as usize)).map_or(0, |acc| acc.df),
+        language,
+        folder,
+    };
+    crate::phrases::stored::encode(&crate::phrases::choose(corpus, crate::phrases::MAX_PHRASES))
 }
 
 /// CRC-32 (IEEE, as zlib and `crc32fast`), slicing by 8 with tables built on first use: the
@@ -825,6 +857,7 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
     let lengths = r.section("field lengths")?;
     let columns = r.section("columns")?;
     let source = r.section("source")?;
+    let phrases = r.section("phrases")?;
     if r.pos != body.len() {
         return Err(corrupt(
             "trailer",
@@ -913,6 +946,7 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
     }
     let columns = crate::columns::Columns::decode(&body[columns], n_docs)?;
     let source = Source::decode(&body[source])?;
+    let phrases = crate::phrases::stored::decode(&body[phrases])?;
     let stems = map(stems, "stems")?;
     let phonetic = map(phonetic, "phonetic codes")?;
     let language = Language::from_tag(&language_tag).unwrap_or(Language::Unstemmed);
@@ -937,6 +971,7 @@ fn load_checked(buf: Arc<Vec<u8>>, trust: Trust) -> Result<Index, IndexError> {
         folder: Arc::new(DefaultFolder),
         columns,
         source,
+        phrases,
         scratch: std::sync::Mutex::new(None),
         buf,
     })
@@ -1083,6 +1118,72 @@ mod tests {
             "stop words are not indexed outside titles"
         );
         assert_eq!(idx.to_bytes(), back.to_bytes());
+    }
+
+    /// The index bytes with the `phrases` section (the last one) replaced by `section`, re-sealed.
+    fn with_phrases_section(index: &Index, section: &[u8]) -> Vec<u8> {
+        let bytes = index.to_bytes();
+        let old = crate::phrases::stored::encode(index.phrases()).len();
+        let mut v = bytes[..bytes.len() - 4 - old - 4].to_vec();
+        v.extend_from_slice(&(section.len() as u32).to_le_bytes());
+        v.extend_from_slice(section);
+        let crc = crc32(&v);
+        v.extend_from_slice(&crc.to_le_bytes());
+        v
+    }
+
+    #[test]
+    fn the_phrases_chosen_at_build_survive_a_round_trip() {
+        let idx = small();
+        assert!(!idx.phrases().is_empty());
+        let back = Index::from_bytes(&idx.to_bytes()).unwrap();
+        assert_eq!(back.phrases(), idx.phrases());
+        // Chosen while building, with the build's document frequencies: the same as choosing them from the index.
+        assert_eq!(back.phrases(), crate::phrases::distinctive_phrases(&back, crate::phrases::MAX_PHRASES));
+        let texts: Vec<&str> = back.phrases().iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.contains(&"Tuning fork") && texts.contains(&"Café crème"), "{texts:?}");
+        let crafted = with_phrases_section(&idx, &crate::phrases::stored::encode(&idx.phrases()[..1]));
+        assert_eq!(Index::from_vec(crafted).unwrap().phrases(), &idx.phrases()[..1]);
+    }
+
+    #[test]
+    fn an_index_from_before_the_phrases_asks_to_be_rebuilt() {
+        let mut v = small().to_bytes();
+        v[8..12].copy_from_slice(&3u32.to_le_bytes());
+        let n = v.len() - 4;
+        let crc = crc32(&v[..n]);
+        v[n..].copy_from_slice(&crc.to_le_bytes());
+        let e = Index::from_bytes(&v).unwrap_err();
+        assert_eq!(e, IndexError::OldVersion { found: 3, expected: FORMAT_VERSION });
+        assert!(e.to_string().starts_with("this index was built by an older Hark (index format 3, this build reads 4): rebuild it"), "{e}");
+    }
+
+    #[test]
+    fn a_corrupt_phrases_section_is_refused_with_a_message() {
+        let idx = small();
+        let good = crate::phrases::stored::encode(idx.phrases());
+        let mut boost = good.clone();
+        boost[4] = 99;
+        let mut count = good.clone();
+        count[..4].copy_from_slice(&u32::MAX.to_le_bytes());
+        for (section, what) in [(boost, "boost 99 tenths"), (count, "more than the 300"), (vec![1, 0], "")] {
+            let e = Index::from_vec(with_phrases_section(&idx, &section)).unwrap_err();
+            let message = e.to_string();
+            assert!(message.contains("phrases") && message.contains(what), "{message}");
+        }
+        // Every cut and every single-byte change of the section, re-sealed: refused or loaded, never a panic.
+        for cut in 0..good.len() {
+            assert!(Index::from_vec(with_phrases_section(&idx, &good[..cut])).is_err(), "cut at {cut}");
+        }
+        for at in 0..good.len() {
+            for x in [0x01u8, 0x80, 0xFF] {
+                let mut v = good.clone();
+                v[at] ^= x;
+                if let Ok(index) = Index::from_vec(with_phrases_section(&idx, &v)) {
+                    assert!(index.phrases().len() <= crate::phrases::MAX_PHRASES);
+                }
+            }
+        }
     }
 
     #[test]

@@ -261,9 +261,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let out = output.display();
             std::fs::write(&output, &bytes).map_err(|e| format!("{out}: {e}"))?;
             println!(
-                "{out}: {} documents, {} words, {} bytes (parse {parsed:.0} ms, build {built:.0} ms)",
+                "{out}: {} documents, {} words, {} recognizer phrases, {} bytes (parse {parsed:.0} ms, build {built:.0} ms)",
                 index.len(),
                 index.vocabulary_len(),
+                index.phrases().len(),
                 bytes.len()
             );
         }

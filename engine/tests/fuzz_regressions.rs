@@ -154,12 +154,44 @@ fn a_long_word_with_a_letter_across_byte_64_is_searched() {
     let _ = index.suggest(&text);
 }
 
-/// The index fuzzer's seeds (`fuzz/corpus/index_parser/*.bin`) are index bodies in the current format: sealed the
-/// way the fuzz target seals its input (magic, `FORMAT_VERSION`, body, CRC-32), each loads and answers a search. A
-/// format change that leaves them stale would make the fuzzer start from files the loader refuses at once.
+/// Where the index fuzzer's seeds come from: `fuzz/corpus/index_parser/NAME-body.bin` is the index of this catalog
+/// (default config) without its first 12 bytes (magic and version) and its last 4 (the CRC-32), which the fuzz
+/// target adds back when it seals its input.
+const SEED_CATALOGS: [(&str, &str); 2] =
+    [("parity-body.bin", "../tests/fixtures/parity.jsonl"), ("shop-body.bin", "fuzz/corpus/catalog_parser/shop.jsonl")];
+
+/// The crafted fixture: [`small_index`] with the state byte of its vocabulary FST's first node changed.
+fn crafted_vocab() -> Vec<u8> {
+    let mut bytes = small_index();
+    let vocab = fst_sections(&bytes)[0].clone();
+    bytes[vocab.start + 16] ^= 0x40;
+    reseal(&mut bytes);
+    bytes
+}
+
+/// The index fuzzer's seeds (`fuzz/corpus/index_parser/*.bin`) and `fixtures/crafted-vocab.hidx` are in the current
+/// format: sealed the way the fuzz target seals its input (magic, `FORMAT_VERSION`, body, CRC-32), each seed loads,
+/// with documents and stored phrases. A format change that left them stale would make the fuzzer start from files
+/// the loader refuses at once. After a format change, regenerate them from their sources with
+/// `HARK_BLESS=1 cargo test -p hark-engine --test fuzz_regressions fuzz_seed`.
 #[test]
 fn the_fuzz_seed_indexes_are_in_the_current_format() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/index_parser");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("fuzz/corpus/index_parser");
+    if std::env::var_os("HARK_BLESS").is_some() {
+        let cfg = CatalogConfig::default();
+        for (seed, catalog) in SEED_CATALOGS {
+            let catalog = parse_catalog(&std::fs::read(root.join(catalog)).unwrap(), &cfg).unwrap();
+            let bytes = Index::build(&catalog, &cfg).to_bytes();
+            std::fs::write(dir.join(seed), &bytes[12..bytes.len() - 4]).unwrap();
+        }
+        std::fs::write(root.join("tests/fixtures/crafted-vocab.hidx"), crafted_vocab()).unwrap();
+    }
+    assert!(
+        include_bytes!("fixtures/crafted-vocab.hidx")[..] == crafted_vocab()[..]
+            || std::env::var_os("HARK_BLESS").is_some(),
+        "fixtures/crafted-vocab.hidx is stale: rerun with HARK_BLESS=1"
+    );
     let mut seeds = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -171,9 +203,11 @@ fn the_fuzz_seed_indexes_are_in_the_current_format() {
         sealed.extend_from_slice(&std::fs::read(&path).unwrap());
         let crc = crc32(&sealed);
         sealed.extend_from_slice(&crc.to_le_bytes());
-        let index = Index::from_vec(sealed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(index.len() > 0, "{}: no documents", path.display());
+        let index = Index::from_vec(sealed)
+            .unwrap_or_else(|e| panic!("{}: {e} (regenerate with HARK_BLESS=1)", path.display()));
+        assert!(!index.is_empty(), "{}: no documents", path.display());
+        assert!(!index.phrases().is_empty(), "{}: no stored phrases", path.display());
         seeds += 1;
     }
-    assert!(seeds >= 2, "expected the parity and shop seeds in {}", dir.display());
+    assert!(seeds >= SEED_CATALOGS.len(), "expected the parity and shop seeds in {}", dir.display());
 }

@@ -93,12 +93,11 @@ impl VoiceCtx {
 
 /// Fill `phrases` (what the recognizer is asked to expect, read at each start) once the catalog is ready, where the
 /// browser has contextual biasing: `hark.json`'s `phrases` when it names some (the only source with a remote
-/// engine), else the loaded index's most distinctive titles and words (`hark_engine::phrases`, at most 300).
+/// engine), else the loaded index's most distinctive titles and words, at most 300 ([`hark_engine::Index::phrases`]).
 ///
-/// Choosing them costs ~16 ms on the 14k default catalog and ~260 ms on the 117k one (`cargo bench -p hark-engine
-/// --bench engine -- "distinctive phrases"`), all in one main-thread task: so it waits until the first results are
-/// painted (a frame, then a task), never runs where the browser could not use them, and is skipped for catalogs of
-/// more than [`PHRASES_MAX_DOCS`] documents (their sites can list `phrases` in `hark.json`).
+/// Those were chosen when the index was built (natively, or by the indexing worker for a catalog without a prebuilt
+/// index) and read with it, so any catalog size gets them and the page only copies them: no choosing on the main
+/// thread (that cost ~16 ms on the 14k default catalog and ~250 ms on the 117k one).
 pub fn use_catalog_phrases(search: SearchCtx, phrases: RwSignal<Vec<(String, f32)>>) {
     let chosen = StoredValue::new(false);
     Effect::new(move |_| {
@@ -107,42 +106,20 @@ pub fn use_catalog_phrases(search: SearchCtx, phrases: RwSignal<Vec<(String, f32
         }
         chosen.set_value(true);
         let configured = search.with_loaded(|loaded| loaded.phrases.clone()).unwrap_or_default();
-        if !configured.is_empty() {
-            phrases.set(configured.into_iter().map(|text| (text, CONFIGURED_PHRASE_BOOST)).collect());
-            return;
-        }
-        after_paint(move || {
-            let chosen = search.with_loaded(|loaded| {
-                loaded.provider.local_index().filter(|index| index.len() <= PHRASES_MAX_DOCS).map(|index| {
-                    hark_engine::phrases::distinctive_phrases(index, hark_engine::phrases::MAX_PHRASES)
-                        .into_iter()
-                        .map(|phrase| (phrase.text, phrase.boost))
-                        .collect::<Vec<_>>()
+        let list: Vec<(String, f32)> = if configured.is_empty() {
+            search
+                .with_loaded(|loaded| {
+                    loaded.provider.local_index().map(|index| {
+                        index.phrases().iter().map(|phrase| (phrase.text.clone(), phrase.boost)).collect()
+                    })
                 })
-            });
-            if let Some(Some(chosen)) = chosen {
-                let _ = phrases.try_set(chosen);
-            }
-        });
+                .flatten()
+                .unwrap_or_default()
+        } else {
+            configured.into_iter().map(|text| (text, CONFIGURED_PHRASE_BOOST)).collect()
+        };
+        phrases.set(list);
     });
-}
-
-/// The largest catalog whose phrases the page chooses itself (about 25–40 ms of one task at this size).
-pub const PHRASES_MAX_DOCS: usize = 20_000;
-
-/// Run `work` after the next frame is painted: an animation frame, then a task.
-fn after_paint(work: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return };
-    // `once_into_js` closures free themselves when called: nothing is leaked.
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let task = wasm_bindgen::closure::Closure::once_into_js(work);
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&task), 0);
-        }
-    });
-    if window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame)).is_err() {
-        log::warn!("no animation frame: the catalog phrases are not chosen");
-    }
 }
 
 /// Whether a final phrase is a command (in the recognition language `lang`); if so, it is done.

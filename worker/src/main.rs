@@ -1,5 +1,5 @@
 //! Hark's indexing Web Worker: the page posts `{catalog: <absolute URL>, config: <hark.json text>}`; the worker
-//! fetches the catalog, parses it, builds its index and posts messages back (see [`protocol`]):
+//! fetches the catalog, parses it, builds its index (with the recognizer phrases it stores) and posts messages back (see [`protocol`]):
 //! `{kind: "progress", percent}` while downloading, `{kind: "indexing"}`, then `{kind: "done", index: ArrayBuffer,
 //! warnings: [..]}` (the buffer is transferred, not copied) or `{kind: "error", error: "status", status}` (an HTTP
 //! error) or `{kind: "error", error: "fetch" | "config" | "catalog", message}`. The page terminates the worker afterwards, which frees everything it allocated.

@@ -46,6 +46,7 @@ async fn handle(data: JsValue) {
     let warnings: Array = catalog.warnings.iter().map(|warning| JsValue::from_str(&warning.to_string())).collect();
     // "line 57, invalid JSON at column 179": the status line names the lines left out.
     let skipped: Array = catalog.warnings.iter().filter_map(|warning| warning.skipped()).map(JsValue::from).collect();
+    // The index carries the recognizer phrases, chosen here while it is built, off the page's main thread.
     let index = Index::build_with_folder(&catalog, &config, browser_fold);
     drop(catalog);
     let buffer = Uint8Array::from(index.as_bytes()).buffer();

@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: measure Hark and write `bench-report/REPORT.md` (plus the raw JSON).
 //!
 //! 1. Native (the `hark-engine` CLI built with `--profile native-bench`): index build and load times, recall@10 and
-//!    query p50/p95 on the default (~14k) and the full WordNet (117,791) catalogs; then the criterion benches.
+//!    query p50/p95 on the default (~14k) and the full WordNet (117,791) catalogs; then the criterion benches
+//!    (among them the recognizer phrases: `phrases: choose (index build)`, the build-time cost, and `phrases: read
+//!    stored (page)`, the page's main-thread cost).
 //! 2. In one headless Chromium (e2e/bench/run.mjs), each engine in a fresh page on the same 117k catalog and the same
 //!    300 clean + 300 misspelled queries: Hark's engine (wasm; prebuilt index, and indexing in the page),
 //!    MiniSearch 7.2.0 (prefix + fuzzy 0.2) and FlexSearch 0.8.212: time until searchable, heap, p50/p95, recall@10.

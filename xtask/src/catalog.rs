@@ -304,10 +304,11 @@ fn build_one(dir: &Path, name: &str, jsonl: &str, n: usize) -> Result<(), String
     let bytes = index.to_bytes();
     write(&dir.join(format!("{name}.hidx")), &bytes)?;
     println!(
-        "catalog: {name}.jsonl {n} items ({:.1} MB), {name}.hidx {:.1} MB, {} words, in {:.2} s",
+        "catalog: {name}.jsonl {n} items ({:.1} MB), {name}.hidx {:.1} MB, {} words, {} recognizer phrases, in {:.2} s",
         jsonl.len() as f64 / 1e6,
         bytes.len() as f64 / 1e6,
         index.vocabulary_len(),
+        index.phrases().len(),
         t.elapsed().as_secs_f64()
     );
     Ok(())
