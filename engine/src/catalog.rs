@@ -393,6 +393,7 @@ fn parse_within(bytes: &[u8], cfg: &CatalogConfig, max: usize) -> Result<Catalog
             first: first.to_string(),
         });
     }
+    catalog.source.record_skipped(&catalog.warnings);
     Ok(catalog)
 }
 

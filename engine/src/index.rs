@@ -990,30 +990,112 @@ pub struct Source {
     pub catalog_crc: u32,
     /// The config's fingerprint.
     pub config: u32,
+    /// The catalog's skipped lines or items: the first [`Source::MAX_SKIPPED_NAMED`], each part
+    /// at most [`Source::MAX_SKIPPED_CHARS`] bytes, so a page using the index can say what was left
+    /// out, as a page that indexes the catalog itself does.
+    pub skipped: Vec<SkippedLine>,
+    /// How many lines or items were skipped in all (may exceed `skipped.len()`).
+    pub skipped_total: u32,
+}
+
+/// A catalog line or item left out of the index, and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkippedLine {
+    /// Where: `"line 57"`, `"item 3 (byte 120)"`.
+    pub location: String,
+    /// Why, in a few words: `"invalid JSON at column 179"`.
+    pub reason: String,
+}
+
+impl SkippedLine {
+    /// `"line 57, invalid JSON at column 179"`, as the status line lists it
+    /// ([`CatalogWarning::skipped`](crate::CatalogWarning::skipped)).
+    pub fn named(&self) -> String {
+        format!("{}, {}", self.location, self.reason)
+    }
+
+    /// `"line 57 skipped: invalid JSON at column 179"`, the catalog's warning for it.
+    pub fn warning(&self) -> String {
+        format!("{} skipped: {}", self.location, self.reason)
+    }
 }
 
 impl Source {
+    /// How many skipped lines an index names (the rest are counted).
+    pub const MAX_SKIPPED_NAMED: usize = 100;
+    /// The longest location or reason of a skipped line kept, in bytes.
+    pub const MAX_SKIPPED_CHARS: usize = 300;
+
+    /// Note the skipped lines or items among a catalog's `warnings`.
+    #[cfg(feature = "build")]
+    pub fn record_skipped(&mut self, warnings: &[crate::CatalogWarning]) {
+        let (mut named, mut total) = (Vec::new(), 0u32);
+        for warning in warnings {
+            let crate::CatalogWarning::Skipped { location, reason } = warning else { continue };
+            total = total.saturating_add(1);
+            if named.len() < Self::MAX_SKIPPED_NAMED {
+                let part = |text: &str| truncate_str(text, Self::MAX_SKIPPED_CHARS).to_owned();
+                named.push(SkippedLine { location: part(&location.to_string()), reason: part(reason) });
+            }
+        }
+        (self.skipped, self.skipped_total) = (named, total);
+    }
+
     #[cfg(feature = "build")]
     fn encode(&self) -> Vec<u8> {
         let name = truncate_str(&self.catalog, u16::MAX as usize);
-        let mut out = Vec::with_capacity(18 + name.len());
+        let mut out = Vec::with_capacity(24 + name.len());
         out.extend_from_slice(&(name.len() as u16).to_le_bytes());
         out.extend_from_slice(name.as_bytes());
         out.extend_from_slice(&self.catalog_bytes.to_le_bytes());
         put_u32(&mut out, self.catalog_crc);
         put_u32(&mut out, self.config);
+        put_u32(&mut out, self.skipped_total);
+        let named = &self.skipped[..self.skipped.len().min(Self::MAX_SKIPPED_NAMED)];
+        out.extend_from_slice(&(named.len() as u16).to_le_bytes());
+        for part in named.iter().flat_map(|line| [&line.location, &line.reason]) {
+            let part = truncate_str(part, Self::MAX_SKIPPED_CHARS);
+            out.extend_from_slice(&(part.len() as u16).to_le_bytes());
+            out.extend_from_slice(part.as_bytes());
+        }
         out
     }
 
     fn decode(b: &[u8]) -> Result<Source, IndexError> {
         let bad = || corrupt("source", "the catalog and config record is malformed");
-        let len = usize::from(u16::from_le_bytes(b.get(..2).ok_or_else(bad)?.try_into().map_err(|_| bad())?));
-        let rest = b.get(2 + len..).filter(|rest| rest.len() == 16).ok_or_else(bad)?;
-        let catalog = std::str::from_utf8(&b[2..2 + len]).map_err(|_| bad())?.to_owned();
-        let u32_at = |at: usize| u32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]);
+        let u16_at = |at: usize| b.get(at..at + 2).map(|x| usize::from(u16::from_le_bytes([x[0], x[1]]))).ok_or_else(bad);
+        let u32_at = |at: usize| b.get(at..at + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])).ok_or_else(bad);
+        let text_at = |at: usize, len: usize| {
+            let bytes = b.get(at..at + len).ok_or_else(bad)?;
+            std::str::from_utf8(bytes).map(str::to_owned).map_err(|_| bad())
+        };
+        let len = u16_at(0)?;
+        let catalog = text_at(2, len)?;
+        let at = 2 + len;
         let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&rest[..8]);
-        Ok(Source { catalog, catalog_bytes: u64::from_le_bytes(bytes), catalog_crc: u32_at(8), config: u32_at(12) })
+        bytes.copy_from_slice(b.get(at..at + 8).ok_or_else(bad)?);
+        let (catalog_crc, config, skipped_total) = (u32_at(at + 8)?, u32_at(at + 12)?, u32_at(at + 16)?);
+        let count = u16_at(at + 20)?;
+        if count > Self::MAX_SKIPPED_NAMED || count as u64 > u64::from(skipped_total) {
+            return Err(bad());
+        }
+        let (mut skipped, mut at) = (Vec::with_capacity(count), at + 22);
+        let mut part = || {
+            let len = u16_at(at)?;
+            if len > Self::MAX_SKIPPED_CHARS {
+                return Err(bad());
+            }
+            let text = text_at(at + 2, len)?;
+            at += 2 + len;
+            Ok(text)
+        };
+        for _ in 0..count {
+            skipped.push(SkippedLine { location: part()?, reason: part()? });
+        }
+        if at != b.len() {
+            return Err(bad());
+        }
+        Ok(Source { catalog, catalog_bytes: u64::from_le_bytes(bytes), catalog_crc, config, skipped, skipped_total })
     }
 
     /// Whether an index built from this source fits a site whose catalog is at `catalog_url` and
@@ -1037,6 +1119,46 @@ impl Source {
 mod tests {
     use super::*;
     use crate::catalog::parse_catalog;
+
+    #[test]
+    fn the_index_names_the_catalogs_skipped_lines_and_counts_the_rest() {
+        let mut lines = vec!["{\"title\":\"Tuning fork\"}".to_string(), "{not json".to_string()];
+        lines.extend((0..150).map(|i| format!("{{\"id\":\"{i}\"}}")));
+        let cfg = CatalogConfig::default();
+        let catalog = parse_catalog(lines.join("\n").as_bytes(), &cfg).unwrap();
+        let index = Index::from_vec(Index::build(&catalog, &cfg).to_bytes()).unwrap();
+        let source = index.source();
+        assert_eq!(source.skipped_total, 151);
+        assert_eq!(source.skipped.len(), Source::MAX_SKIPPED_NAMED);
+        assert_eq!(source.skipped[0].named(), "line 2, invalid JSON at column 2");
+        assert_eq!(source.skipped[0].warning(), "line 2 skipped: invalid JSON at column 2");
+        assert_eq!(source.skipped[1].named(), "line 3, the item \"0\" has no title (field \"title\")");
+        let warnings: Vec<String> = catalog.warnings.iter().filter_map(|w| w.skipped()).take(100).collect();
+        assert_eq!(source.skipped.iter().map(SkippedLine::named).collect::<Vec<_>>(), warnings, "as the catalog names them");
+
+        let clean = parse_catalog(b"{\"title\":\"Lamp\"}", &cfg).unwrap();
+        let index = Index::from_vec(Index::build(&clean, &cfg).to_bytes()).unwrap();
+        assert_eq!((index.source().skipped_total, index.source().skipped.len()), (0, 0));
+    }
+
+    #[test]
+    fn a_source_record_that_names_more_than_it_may_or_runs_past_its_end_is_refused() {
+        let line = SkippedLine { location: "line 2".into(), reason: "x".into() };
+        let mut source = Source { catalog: "p.jsonl".into(), skipped: vec![line], skipped_total: 1, ..Source::default() };
+        let good = source.encode();
+        assert_eq!(Source::decode(&good).unwrap(), source);
+        for cut in 0..good.len() {
+            assert!(Source::decode(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut trailing = good.clone();
+        trailing.push(0);
+        assert!(Source::decode(&trailing).is_err());
+        source.skipped_total = 0;
+        assert!(Source::decode(&source.encode()).is_err(), "names more lines than it counts");
+        source.skipped = vec![SkippedLine { location: "line 9".into(), reason: "x".repeat(Source::MAX_SKIPPED_CHARS + 50) }];
+        source.skipped_total = 1;
+        assert_eq!(Source::decode(&source.encode()).unwrap().skipped[0].reason.len(), Source::MAX_SKIPPED_CHARS);
+    }
 
     #[test]
     fn the_index_records_its_catalog_and_config() {

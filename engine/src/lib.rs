@@ -59,5 +59,5 @@ pub use config::{
 #[cfg(feature = "build")]
 pub use config::parse_site_config;
 pub use filter::{FacetCounts, Filter, NumberInfo, Sort};
-pub use index::{DocView, Index, IndexError, Source, FORMAT_VERSION, MAGIC};
+pub use index::{DocView, Index, IndexError, SkippedLine, Source, FORMAT_VERSION, MAGIC};
 pub use search::{det_ln, idf, Hit, Query};

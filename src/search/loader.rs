@@ -4,7 +4,7 @@
 //!
 //! The page links no catalog parser and no index builder: it only reads index bytes.
 
-use hark_engine::{Index, IndexError};
+use hark_engine::{Index, IndexError, SkippedLine};
 
 use super::config::{Branding, RemoteShop, SpeakConfig};
 use super::understand::Vocabulary;
@@ -90,6 +90,8 @@ pub struct Loaded {
     /// The catalog's bad lines or items that were left out ("line 57, invalid JSON at column 179"), for the status
     /// line; each is also one of the `warnings`.
     pub skipped: Vec<String>,
+    /// How many were left out in all; more than `skipped` names when an index names only its first ones.
+    pub skipped_total: usize,
 }
 
 /// Load as configured: `config_url` (default `hark.json`) if present, `catalog_override` (from `?catalog=`) if
@@ -107,7 +109,7 @@ pub async fn load(
     let max_results = config.engine.max_results;
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
     let phrases = std::mem::take(&mut config.phrases);
-    let finish = |provider: Provider, warnings, skipped| {
+    let finish = |provider: Provider, warnings, skipped: Vec<String>, skipped_total: usize| {
         let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
         Loaded {
             provider,
@@ -118,11 +120,12 @@ pub async fn load(
             lang: lang.clone(),
             vocabulary: vocabulary.into(),
             skipped,
+            skipped_total,
         }
     };
     if let Some(mut remote) = config.remote.clone() {
         remote.shop = RemoteShop::of(&config);
-        return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings, Vec::new()));
+        return Ok(finish(Provider::remote(RemoteSearch::new(remote)), warnings, Vec::new(), 0));
     }
     let (index_url, catalog_url) = config.sources();
     let fingerprint = config.engine.fingerprint();
@@ -142,7 +145,18 @@ pub async fn load(
             }
         });
         match loaded {
-            Ok(index) => return Ok(finish(ready(index, max_results, &noun), warnings, Vec::new())),
+            Ok(index) => {
+                // The lines the index's builder left out, as a page that indexes the catalog itself names them.
+                let source = index.source();
+                warnings.extend(source.skipped.iter().map(SkippedLine::warning));
+                let unnamed = (source.skipped_total as usize).saturating_sub(source.skipped.len());
+                if unnamed > 0 {
+                    warnings.push(format!("…and {unnamed} more lines or items skipped."));
+                }
+                let skipped = source.skipped.iter().map(SkippedLine::named).collect();
+                let total = source.skipped_total as usize;
+                return Ok(finish(ready(index, max_results, &noun), warnings, skipped, total));
+            }
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
             Err(error) => return Err(error),
@@ -168,7 +182,8 @@ pub async fn load(
     // Built by the worker a moment ago from this very code: the shape is checked, the checksum is not.
     let index = Index::from_built_vec(built.bytes)
         .map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })?;
-    Ok(finish(ready(index, max_results, &noun), warnings, built.skipped))
+    let total = built.skipped.len();
+    Ok(finish(ready(index, max_results, &noun), warnings, built.skipped, total))
 }
 
 /// What a cluster's catalog offers to understand: the price and numbers (facet values are not known in the page,

@@ -26,6 +26,8 @@ pub enum CatalogStatus {
         noun: String,
         /// Bad catalog lines or items left out ("line 57, invalid JSON at column 179").
         skipped: Vec<String>,
+        /// How many were skipped in all (more than `skipped` names when an index names only its first ones).
+        skipped_total: usize,
     },
     /// Could not be loaded.
     Failed(LoadError),
@@ -166,6 +168,7 @@ pub fn use_search(request: Signal<SearchRequest>) -> SearchCtx {
                     count: loaded.provider.document_count(),
                     noun: loaded.noun.clone(),
                     skipped: loaded.skipped.clone(),
+                    skipped_total: loaded.skipped_total,
                 }
             }
             Some(Err(error)) => CatalogStatus::Failed(error.clone()),

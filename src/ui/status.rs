@@ -91,8 +91,8 @@ pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
         CatalogStatus::Loading(LoadProgress::Config | LoadProgress::Downloading(None)) => Some("Loading catalog…".into()),
         CatalogStatus::Loading(LoadProgress::Downloading(Some(percent))) => Some(format!("Loading catalog… {percent} %")),
         CatalogStatus::Loading(LoadProgress::Indexing) => Some("Indexing the catalog…".into()),
-        CatalogStatus::Ready { count: Some(count), noun, skipped } if !skipped.is_empty() => {
-            Some(format!("Ready — {} {noun} ({}).", group_thousands(*count), skipped_phrase(skipped)))
+        CatalogStatus::Ready { count: Some(count), noun, skipped, skipped_total } if !skipped.is_empty() => {
+            Some(format!("Ready — {} {noun} ({}).", group_thousands(*count), skipped_phrase(skipped, *skipped_total)))
         }
         CatalogStatus::Ready { count: Some(count), noun, .. } => Some(format!("Ready — {} {noun}.", group_thousands(*count))),
         CatalogStatus::Ready { count: None, noun, .. } => Some(format!("Ready — searching {noun} on the server.")),
@@ -100,14 +100,15 @@ pub fn catalog_sentence(status: &CatalogStatus) -> Option<String> {
     }
 }
 
-/// "1 line skipped: line 57, invalid JSON at column 179", the first three named ("…" after them); "items" for a
-/// JSON array's items.
-fn skipped_phrase(skipped: &[String]) -> String {
+/// "1 line skipped: line 57, invalid JSON at column 179", the first three named ("…" after them) of `total`;
+/// "items" for a JSON array's items.
+fn skipped_phrase(skipped: &[String], total: usize) -> String {
+    let total = total.max(skipped.len());
     let word = if skipped.first().is_some_and(|first| first.starts_with("item")) { "item" } else { "line" };
-    let plural = if skipped.len() == 1 { "" } else { "s" };
+    let plural = if total == 1 { "" } else { "s" };
     let shown: Vec<&str> = skipped.iter().take(3).map(String::as_str).collect();
-    let more = if skipped.len() > 3 { "; …" } else { "" };
-    format!("{} {word}{plural} skipped: {}{more}", group_thousands(skipped.len()), shown.join("; "))
+    let more = if total > 3 { "; …" } else { "" };
+    format!("{} {word}{plural} skipped: {}{more}", group_thousands(total), shown.join("; "))
 }
 
 /// The sentence about the current query `query` (what was asked for): "Searching for “x”…" while a remote answer
@@ -183,14 +184,15 @@ mod tests {
         assert_eq!(results_sentence(10, Some(1234), "x"), "10 of 1,234 results for “x”.");
         assert_eq!(results_sentence(3, Some(3), "x"), "3 results for “x”.");
         assert_eq!(results_sentence(0, Some(0), "x"), "No results for “x”.");
-        let ready = CatalogStatus::Ready { count: Some(14180), noun: "things".into(), skipped: Vec::new() };
+        let ready = CatalogStatus::Ready { count: Some(14180), noun: "things".into(), skipped: Vec::new(), skipped_total: 0 };
         assert_eq!(catalog_sentence(&ready).as_deref(), Some("Ready — 14,180 things."));
-        let remote = CatalogStatus::Ready { count: None, noun: "products".into(), skipped: Vec::new() };
+        let remote = CatalogStatus::Ready { count: None, noun: "products".into(), skipped: Vec::new(), skipped_total: 0 };
         assert_eq!(catalog_sentence(&remote).as_deref(), Some("Ready — searching products on the server."));
         let skipped = CatalogStatus::Ready {
             count: Some(199),
             noun: "products".into(),
             skipped: vec!["line 57, invalid JSON at column 179".into()],
+            skipped_total: 1,
         };
         assert_eq!(
             catalog_sentence(&skipped).as_deref(),
@@ -198,10 +200,12 @@ mod tests {
         );
         let many: Vec<String> = (1..=5).map(|i| format!("item {i} (byte {i}0), expected an object, found a number")).collect();
         assert_eq!(
-            skipped_phrase(&many),
+            skipped_phrase(&many, 5),
             "5 items skipped: item 1 (byte 10), expected an object, found a number; item 2 (byte 20), expected an \
              object, found a number; item 3 (byte 30), expected an object, found a number; …"
         );
+        let named_of_more = skipped_phrase(&many, 1_234);
+        assert!(named_of_more.starts_with("1,234 items skipped: item 1 (byte 10)"), "an index names its first ones: {named_of_more}");
         let loading = CatalogStatus::Loading(LoadProgress::Downloading(Some(40)));
         assert_eq!(catalog_sentence(&loading).as_deref(), Some("Loading catalog… 40 %"));
     }
