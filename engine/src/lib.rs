@@ -44,6 +44,7 @@ mod fst_check;
 mod index;
 pub mod phrases;
 mod search;
+mod spoken_number;
 #[cfg(feature = "lang-id")]
 mod stem_id;
 

@@ -27,6 +27,7 @@
 
 use crate::analysis::{self, edit_distance, max_typos, phonetic_codes};
 use crate::compound;
+use crate::spoken_number;
 use crate::config::RankingWeights;
 use crate::index::{get_varint, Index, FIELDS};
 use fst::{IntoStreamer, Streamer};
@@ -674,6 +675,14 @@ impl Index {
             let joined = compound::joined(&words[i - 1], &words[i], linking_s);
             for term in joined.iter().filter_map(|j| known(j)) {
                 for slot in [i - 1, i] {
+                    merge_candidate(&mut per_word[slot], compound(term));
+                }
+            }
+        }
+        // Number words a recognizer spelled out ("eleven", "nineteen thirty three") also mean the catalog's digits.
+        for (range, digits) in spoken_number::digit_readings(self.language, words) {
+            if let Some(term) = known(&digits) {
+                for slot in range {
                     merge_candidate(&mut per_word[slot], compound(term));
                 }
             }

@@ -331,3 +331,32 @@ fn a_doubled_last_letter_is_a_slip_not_a_longer_word() {
     let got = top(&idx, Query::text("tentt").with_prefix_last_word(false));
     assert_eq!(got.first().map(String::as_str), Some("Tent"), "{got:?}");
 }
+
+#[test]
+fn spoken_numbers_find_the_catalogs_digits() {
+    // pocketsphinx spells numbers out: "rental eleven" for "Brinjal-11", "nineteen thirty three" for a year.
+    let idx = index(&[
+        "Brinjal-11",
+        "Brinjal-19",
+        "Brinjal-21",
+        "Rice flakes",
+        "King Kong (1933)",
+        "King Kong (2005)",
+        "The Three Kings",
+        "Toy Story",
+        "Toy Story 2",
+    ]);
+    for (q, want) in [
+        ("rental eleven", "Brinjal-11"),
+        ("brinjal twenty one", "Brinjal-21"),
+        ("king kong nineteen thirty three", "King Kong (1933)"),
+        ("king kong two thousand five", "King Kong (2005)"),
+        ("toy story two", "Toy Story 2"),
+    ] {
+        let got = top(&idx, Query::text(q).with_prefix_last_word(false));
+        assert_eq!(got.first().map(String::as_str), Some(want), "{q:?}: {got:?}");
+    }
+    // The words themselves still count: "three kings" is not read as "3 kings" only.
+    let got = top(&idx, Query::text("three kings").with_prefix_last_word(false));
+    assert_eq!(got.first().map(String::as_str), Some("The Three Kings"), "{got:?}");
+}
