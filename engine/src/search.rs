@@ -14,8 +14,10 @@
 //! Several recognizer alternatives are fused by CombSUM over max-normalised scores: each
 //! alternative is scored alone, its scores divided by its best score (so a long alternative does
 //! not outweigh a short one by summing more words), and a document's fused score is
-//! `Σ confidence_i × score_i / max score_i`, confidences divided by the largest (all equal when
-//! none is positive, as Android reports). A document several alternatives agree on rises. The
+//! `Σ confidence_i × strength_i² × score_i / max score_i`, confidences divided by the largest (all equal when
+//! none is positive, as Android reports), where `strength_i` is alternative i's best score per query word over the
+//! best alternative's: near-misses that only match by typos and sound-alikes count for less than the alternative that
+//! matched a title (`ALTERNATIVE_STRENGTH`). A document several alternatives agree on rises. The
 //! maximum leaves out the exact-title factor ([`EXACT_TITLE`]), so an alternative that is exactly
 //! a title ("twilight") is not outvoted by near-misses of the others ("why lied", "why i lied");
 //! an alternative of stop words only ("and then") is dropped when others have content words.
@@ -255,6 +257,10 @@ const SCAN_LIMIT: usize = 4000;
 /// Weight of a merged or split reading ("fireextinguisher" → fire + extinguisher, "tooth brush" → toothbrush):
 /// below a whole word's stem, above a completion or a typo. Query-time only (no index format change).
 pub const COMPOUND: f32 = 0.8;
+/// Exponent of an alternative's strength in the fusion: its best score per query word over the best alternative's
+/// (see the module doc). 1 and 3 do almost as well in `cargo xtask eval`; 0 (every alternative counting by its confidence alone)
+/// does worst.
+const ALTERNATIVE_STRENGTH: i32 = 2;
 /// Shortest join of two query words that is also looked up with typos and sound-alikes (shorter joins, such as
 /// "a bit", find too many unrelated words).
 const MIN_FUZZY_JOIN: usize = 7;
@@ -404,9 +410,18 @@ impl Index {
             .filter(|(w, _)| !(any_content && w.all_stop))
             .collect();
         let several = readings.len() > 1;
-        for &(words, conf) in &readings {
-            let (scored, top_plain) =
-                self.score_words(words, query, &mut scratch, &mut matched_terms, &mut work);
+        let scored: Vec<(Vec<(u32, f32)>, f32, f32, f32)> = readings
+            .iter()
+            .map(|&(words, conf)| {
+                let (scored, top_plain) =
+                    self.score_words(words, query, &mut scratch, &mut matched_terms, &mut work);
+                // Per word, so a long alternative is not stronger for summing more words.
+                let per_word = top_plain / words.content.len().max(1) as f32;
+                (scored, top_plain, per_word, *conf)
+            })
+            .collect();
+        let best_per_word = scored.iter().map(|a| a.2).fold(0.0f32, f32::max);
+        for (scored, top_plain, per_word, conf) in scored {
             let top = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
             // Alternatives are normalised by their best score without the exact-title factor, so an alternative that
             // is exactly a title keeps that evidence in the fusion. A single text is normalised to 1 as before.
@@ -414,7 +429,11 @@ impl Index {
             if norm <= 0.0 {
                 continue;
             }
-            let scale = conf / norm;
+            // An alternative whose best match is weak (only typos and sound-alikes) counts for less than one that
+            // matched well, so near-misses that agree do not outvote the hypothesis that heard the title.
+            let strength = if several && best_per_word > 0.0 { per_word / best_per_word } else { 1.0 };
+            let quality = strength.powi(ALTERNATIVE_STRENGTH);
+            let scale = conf * quality / norm;
             for (doc, s) in scored {
                 let s = scale * s;
                 if s > 0.0 {

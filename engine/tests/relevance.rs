@@ -360,3 +360,21 @@ fn spoken_numbers_find_the_catalogs_digits() {
     let got = top(&idx, Query::text("three kings").with_prefix_last_word(false));
     assert_eq!(got.first().map(String::as_str), Some("The Three Kings"), "{got:?}");
 }
+
+#[test]
+fn a_strong_best_hypothesis_beats_weak_alternatives_that_agree() {
+    // From the foods eval: pocketsphinx heard "radish waited" best; the other four agree on words that only look
+    // like other foods ("slated" → salted). Alternatives whose best match is weak count for less than the one that
+    // matched a title word exactly.
+    let idx = index(&["Radish leaves", "Salted fish", "Salted butter", "Salted peanuts", "Rice flakes"]);
+    let q = Query::alternatives([
+        ("radish waited", 1.0),
+        ("rather slated", 0.9),
+        ("rather she slated", 0.898),
+        ("father slated", 0.891),
+        ("rather slated it", 0.885),
+    ])
+    .with_prefix_last_word(false);
+    let got = top(&idx, q);
+    assert_eq!(got.first().map(String::as_str), Some("Radish leaves"), "{got:?}");
+}
