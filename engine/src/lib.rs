@@ -41,6 +41,7 @@ mod compound;
 mod config;
 pub mod filter;
 mod fst_check;
+mod homophone;
 mod index;
 pub mod phrases;
 mod search;

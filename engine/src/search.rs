@@ -29,6 +29,7 @@
 
 use crate::analysis::{self, edit_distance, max_typos, phonetic_codes};
 use crate::compound;
+use crate::homophone;
 use crate::spoken_number;
 use crate::config::RankingWeights;
 use crate::index::{get_varint, Index, FIELDS};
@@ -274,6 +275,10 @@ pub const WHOLE_TITLE: f32 = 1.5;
 /// Factor for completions and typo readings of a word the vocabulary has: the typed word itself is the likelier
 /// meaning ("love" means Love before Loverman; "fork" means forks before Cork), so those come after whole words.
 pub const KNOWN_WORD: f32 = 0.5;
+
+/// Weight of a homophone (a different word with the same `homophone::sound_key`): a word spelled by ear is that
+/// word, so it weighs as a stem does, above a typo that is also a sound-alike.
+pub const HOMOPHONE: f32 = 0.85;
 
 /// Factor for a sound-alike beyond the edit budget that has the query word's consonants ("wight" → "white").
 pub const FAR_SOUND: f32 = 0.8;
@@ -887,6 +892,7 @@ impl Index {
 
         if q.phonetic && chars >= 3 {
             let max_dist = (chars / 2).max(2);
+            let sound = (self.language.code() == "en").then(|| homophone::sound_key(word));
             let mut sounds: Vec<(usize, u32, u64, bool)> = Vec::new();
             for code in phonetic_codes(word) {
                 let (lo, hi) = code_range(&code);
@@ -912,7 +918,10 @@ impl Index {
                     // Words with the same consonants may be two edits further ("wight" → "white"): homophones differ
                     // most in their vowels. They come after those within the budget, and weigh a little less.
                     let mut dist = edit_distance(word, term);
-                    if dist > max_dist {
+                    // The same vowel sounds too ("baur" → bore, not bar): a homophone, the closest sound-alike.
+                    if sound.as_ref().is_some_and(|s| term != word && homophone::sound_key(term) == *s) {
+                        dist = 0;
+                    } else if dist > max_dist {
                         if dist > max_dist + 2 || !analysis::same_consonants(word, term) {
                             continue;
                         }
@@ -928,6 +937,11 @@ impl Index {
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
             for &(dist, _, id, overrun) in &sounds {
+                if dist == 0 {
+                    let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
+                    add(&mut out, id, HOMOPHONE * known, Kind::Phonetic);
+                    continue;
+                }
                 let far = if dist > max_dist { FAR_SOUND } else { 1.0 };
                 // Both a typo and a sound-alike: two independent signals, a little more likely.
                 let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
