@@ -7,7 +7,7 @@
 
 /// A rough spelling of how an English word (folded, lowercase ASCII) sounds; other words are returned unchanged.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(sound_key("baur"), sound_key("bore"));
 /// assert_ne!(sound_key("baur"), sound_key("bar"));
 /// ```

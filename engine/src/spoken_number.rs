@@ -91,7 +91,7 @@ fn readings_at(words: &[String], at: usize) -> Vec<(usize, u32)> {
 /// each place a number may start (so "twenty one" gives 21 over both words and 1 over the second). Other
 /// languages give none.
 ///
-/// ```ignore
+/// ```text
 /// let words = ["king", "kong", "nineteen", "thirty", "three"].map(String::from);
 /// assert!(digit_readings(Language::from_tag("en").unwrap(), &words).contains(&(2..5, "1933".into())));
 /// ```
