@@ -48,7 +48,7 @@ pub(crate) fn sound_key(word: &str) -> String {
             b
         };
         // Doubled consonants sound single ("seller", "cellar").
-        if !(out.last() == Some(&b) && !is_vowel(b)) {
+        if out.last() != Some(&b) || is_vowel(b) {
             out.push(b);
         }
         i += 1;

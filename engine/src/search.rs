@@ -286,6 +286,10 @@ pub const FAR_SOUND: f32 = 0.8;
 /// The folded words of one query text.
 type QueryWords = analysis::QueryTerms;
 
+/// One alternative's scores: `(doc, score)` pairs, its best score without the exact-title factor, that per query
+/// word, and its confidence.
+type Scored = (Vec<(u32, f32)>, f32, f32, f32);
+
 /// Walks one term's postings: `(doc, field mask head byte, term frequency per field)`. Stops at the first
 /// malformed entry.
 struct Postings<'a> {
@@ -415,7 +419,7 @@ impl Index {
             .filter(|(w, _)| !(any_content && w.all_stop))
             .collect();
         let several = readings.len() > 1;
-        let scored: Vec<(Vec<(u32, f32)>, f32, f32, f32)> = readings
+        let scored: Vec<Scored> = readings
             .iter()
             .map(|&(words, conf)| {
                 let (scored, top_plain) =
@@ -690,7 +694,9 @@ impl Index {
     /// The candidate lists the query's content words are scored by, one list per slot. A word the vocabulary lacks
     /// that splits into vocabulary words ("fireextinguisher") takes one slot per part, each also holding the
     /// word's own typo and sound-alike candidates; two adjacent words that join into a vocabulary word ("tooth
-    /// brush") each get that word as a candidate too. Both readings weigh [`COMPOUND`].
+    /// brush") each get that word as a candidate too, and a long join that is no word gets the join's own stems,
+    /// typos and sound-alikes ("drama line" → drumline); a run of English number words gets the digits it spells
+    /// ("nineteen thirty three" → 1933). These readings weigh [`COMPOUND`] (times their own kind's weight).
     fn slots(&self, words: &[String], q: &Query, work: &mut Work) -> Vec<Vec<Candidate>> {
         let linking_s = compound::has_linking_s(self.language);
         let known = |w: &str| {

@@ -42,7 +42,7 @@ fn below_1000(words: &[String], at: usize) -> Option<(u32, usize)> {
         return Some((100, 1));
     }
     let (v, n) = below_100(words, at)?;
-    if !words.get(at + n).is_some_and(|w| w == "hundred") || v == 0 {
+    if words.get(at + n).is_none_or(|w| w != "hundred") || v == 0 {
         return Some((v, n));
     }
     let after = at + n + 1;
