@@ -41,9 +41,11 @@ mod compound;
 mod config;
 pub mod filter;
 mod fst_check;
+mod homophone;
 mod index;
 pub mod phrases;
 mod search;
+mod spoken_number;
 #[cfg(feature = "lang-id")]
 mod stem_id;
 

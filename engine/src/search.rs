@@ -14,8 +14,10 @@
 //! Several recognizer alternatives are fused by CombSUM over max-normalised scores: each
 //! alternative is scored alone, its scores divided by its best score (so a long alternative does
 //! not outweigh a short one by summing more words), and a document's fused score is
-//! `Σ confidence_i × score_i / max score_i`, confidences divided by the largest (all equal when
-//! none is positive, as Android reports). A document several alternatives agree on rises. The
+//! `Σ confidence_i × strength_i² × score_i / max score_i`, confidences divided by the largest (all equal when
+//! none is positive, as Android reports), where `strength_i` is alternative i's best score per query word over the
+//! best alternative's: near-misses that only match by typos and sound-alikes count for less than the alternative that
+//! matched a title (`ALTERNATIVE_STRENGTH`). A document several alternatives agree on rises. The
 //! maximum leaves out the exact-title factor ([`EXACT_TITLE`]), so an alternative that is exactly
 //! a title ("twilight") is not outvoted by near-misses of the others ("why lied", "why i lied");
 //! an alternative of stop words only ("and then") is dropped when others have content words.
@@ -27,6 +29,8 @@
 
 use crate::analysis::{self, edit_distance, max_typos, phonetic_codes};
 use crate::compound;
+use crate::homophone;
+use crate::spoken_number;
 use crate::config::RankingWeights;
 use crate::index::{get_varint, Index, FIELDS};
 use fst::{IntoStreamer, Streamer};
@@ -254,6 +258,15 @@ const SCAN_LIMIT: usize = 4000;
 /// Weight of a merged or split reading ("fireextinguisher" → fire + extinguisher, "tooth brush" → toothbrush):
 /// below a whole word's stem, above a completion or a typo. Query-time only (no index format change).
 pub const COMPOUND: f32 = 0.8;
+/// Exponent of an alternative's strength in the fusion: its best score per query word over the best alternative's
+/// (see the module doc). 1 and 3 do almost as well in `cargo xtask eval`; 0 (every alternative counting by its confidence alone)
+/// does worst.
+const ALTERNATIVE_STRENGTH: i32 = 2;
+/// Shortest join of two query words that is also looked up with typos and sound-alikes (shorter joins, such as
+/// "a bit", find too many unrelated words).
+const MIN_FUZZY_JOIN: usize = 7;
+/// Most typo and sound-alike readings kept per join of two query words.
+const MAX_FUZZY_JOIN: usize = 4;
 /// Factor for a title that is the query, ignoring stop words, case and accents: it comes first.
 pub const EXACT_TITLE: f32 = 3.0;
 /// Further factor when the title's stop words are the query's too, so "All My Love" beats "Love" for
@@ -263,11 +276,19 @@ pub const WHOLE_TITLE: f32 = 1.5;
 /// meaning ("love" means Love before Loverman; "fork" means forks before Cork), so those come after whole words.
 pub const KNOWN_WORD: f32 = 0.5;
 
+/// Weight of a homophone (a different word with the same `homophone::sound_key`): a word spelled by ear is that
+/// word, so it weighs as a stem does, above a typo that is also a sound-alike.
+pub const HOMOPHONE: f32 = 0.85;
+
 /// Factor for a sound-alike beyond the edit budget that has the query word's consonants ("wight" → "white").
 pub const FAR_SOUND: f32 = 0.8;
 
 /// The folded words of one query text.
 type QueryWords = analysis::QueryTerms;
+
+/// One alternative's scores: `(doc, score)` pairs, its best score without the exact-title factor, that per query
+/// word, and its confidence.
+type Scored = (Vec<(u32, f32)>, f32, f32, f32);
 
 /// Walks one term's postings: `(doc, field mask head byte, term frequency per field)`. Stops at the first
 /// malformed entry.
@@ -340,14 +361,20 @@ impl Index {
     /// assert_eq!(hits[0].title_spans, [0..7]);
     /// ```
     pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.search_counting(query).0
+    }
+
+    /// [`Index::search`], and the work it took (see [`Work`]).
+    fn search_counting(&self, query: &Query) -> (Vec<Hit>, Work) {
+        let mut work = Work::default();
         let limit = query.limit.unwrap_or(self.max_results).min(10_000);
         let n = self.n_docs as usize;
         if limit == 0 || n == 0 {
-            return Vec::new();
+            return (Vec::new(), work);
         }
         // At most MAX_ALTERNATIVES are searched (the zip below stops with these confidences).
         if let Some(hits) = crate::filter::browse(self, query, limit) {
-            return hits;
+            return (hits, work);
         }
         let mut confidences: Vec<f32> = query
             .alternatives
@@ -392,9 +419,18 @@ impl Index {
             .filter(|(w, _)| !(any_content && w.all_stop))
             .collect();
         let several = readings.len() > 1;
-        for &(words, conf) in &readings {
-            let (scored, top_plain) =
-                self.score_words(words, query, &mut scratch, &mut matched_terms);
+        let scored: Vec<Scored> = readings
+            .iter()
+            .map(|&(words, conf)| {
+                let (scored, top_plain) =
+                    self.score_words(words, query, &mut scratch, &mut matched_terms, &mut work);
+                // Per word, so a long alternative is not stronger for summing more words.
+                let per_word = top_plain / words.content.len().max(1) as f32;
+                (scored, top_plain, per_word, *conf)
+            })
+            .collect();
+        let best_per_word = scored.iter().map(|a| a.2).fold(0.0f32, f32::max);
+        for (scored, top_plain, per_word, conf) in scored {
             let top = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
             // Alternatives are normalised by their best score without the exact-title factor, so an alternative that
             // is exactly a title keeps that evidence in the fusion. A single text is normalised to 1 as before.
@@ -402,7 +438,11 @@ impl Index {
             if norm <= 0.0 {
                 continue;
             }
-            let scale = conf / norm;
+            // An alternative whose best match is weak (only typos and sound-alikes) counts for less than one that
+            // matched well, so near-misses that agree do not outvote the hypothesis that heard the title.
+            let strength = if several && best_per_word > 0.0 { per_word / best_per_word } else { 1.0 };
+            let quality = strength.powi(ALTERNATIVE_STRENGTH);
+            let scale = conf * quality / norm;
             for (doc, s) in scored {
                 let s = scale * s;
                 if s > 0.0 {
@@ -435,7 +475,7 @@ impl Index {
             ranked.truncate(limit);
         }
         ranked.sort_unstable_by(order);
-        ranked
+        let hits = ranked
             .into_iter()
             .map(|(score, doc)| {
                 let view = self.doc(doc);
@@ -450,7 +490,8 @@ impl Index {
                         .unwrap_or_default(),
                 }
             })
-            .collect()
+            .collect();
+        (hits, work)
     }
 
     /// The closest vocabulary spelling of `text`, word by word, for a "did you mean" prompt:
@@ -524,13 +565,14 @@ impl Index {
         q: &Query,
         s: &mut Scratch,
         matched_terms: &mut Vec<u32>,
+        work: &mut Work,
     ) -> (Vec<(u32, f32)>, f32) {
         let r = &self.ranking;
         let weights = r.fields();
         let (k1, b) = (r.k1, r.b);
         let b_over_avg: [f32; FIELDS] = std::array::from_fn(|f| b / self.avg_len[f]);
         let mut touched: Vec<u32> = Vec::new();
-        let slots = self.slots(&words.content, q);
+        let slots = self.slots(&words.content, q, work);
         for candidates in &slots {
             s.word_touched.clear();
             for c in candidates {
@@ -538,6 +580,7 @@ impl Index {
                 let idf = idf(self.n_docs, self.df_of(c.term)).min(c.max_idf);
                 let mut postings = Postings::new(self.postings_of(c.term), self.n_docs);
                 while let Some((doc, head, tfs)) = postings.next() {
+                    work.postings += 1;
                     let lens = self.lengths_of(doc);
                     let mut tf_norm = 0.0f32;
                     for f in 0..FIELDS {
@@ -651,8 +694,10 @@ impl Index {
     /// The candidate lists the query's content words are scored by, one list per slot. A word the vocabulary lacks
     /// that splits into vocabulary words ("fireextinguisher") takes one slot per part, each also holding the
     /// word's own typo and sound-alike candidates; two adjacent words that join into a vocabulary word ("tooth
-    /// brush") each get that word as a candidate too. Both readings weigh [`COMPOUND`].
-    fn slots(&self, words: &[String], q: &Query) -> Vec<Vec<Candidate>> {
+    /// brush") each get that word as a candidate too, and a long join that is no word gets the join's own stems,
+    /// typos and sound-alikes ("drama line" → drumline); a run of English number words gets the digits it spells
+    /// ("nineteen thirty three" → 1933). These readings weigh [`COMPOUND`] (times their own kind's weight).
+    fn slots(&self, words: &[String], q: &Query, work: &mut Work) -> Vec<Vec<Candidate>> {
         let linking_s = compound::has_linking_s(self.language);
         let known = |w: &str| {
             self.vocab.get(w).filter(|&id| {
@@ -662,7 +707,7 @@ impl Index {
         let mut per_word: Vec<Vec<Candidate>> = words
             .iter()
             .enumerate()
-            .map(|(i, w)| self.expand(w, i + 1 == words.len() && q.prefix_last_word, q))
+            .map(|(i, w)| work.expand(self, w, i + 1 == words.len() && q.prefix_last_word, q, 2))
             .collect();
         let compound = |term: u64| Candidate {
             term: term as u32,
@@ -672,8 +717,32 @@ impl Index {
         };
         for i in 1..words.len() {
             let joined = compound::joined(&words[i - 1], &words[i], linking_s);
+            let mut found = false;
             for term in joined.iter().filter_map(|j| known(j)) {
+                found = true;
                 for slot in [i - 1, i] {
+                    merge_candidate(&mut per_word[slot], compound(term));
+                }
+            }
+            // A recognizer splits names it does not know into words it does ("drama line" for Drumline, "bell boy"
+            // for Hellboy, "bench warmer" for Benchwarmers): the join's own stems, typos and sound-alikes.
+            let Some(first) = joined.first().filter(|j| !found && j.chars().count() >= MIN_FUZZY_JOIN) else {
+                continue;
+            };
+            let mut near = work.expand(self, first, false, q, 1);
+            near.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
+            near.truncate(MAX_FUZZY_JOIN);
+            for c in near {
+                let c = Candidate { weight: c.weight * COMPOUND, kind: Kind::Compound, ..c };
+                for slot in [i - 1, i] {
+                    merge_candidate(&mut per_word[slot], c);
+                }
+            }
+        }
+        // Number words a recognizer spelled out ("eleven", "nineteen thirty three") also mean the catalog's digits.
+        for (range, digits) in spoken_number::digit_readings(self.language, words) {
+            if let Some(term) = known(&digits) {
+                for slot in range {
                     merge_candidate(&mut per_word[slot], compound(term));
                 }
             }
@@ -699,8 +768,8 @@ impl Index {
         slots
     }
 
-    /// Vocabulary candidates for one folded query word, sorted by term id.
-    fn expand(&self, word: &str, prefix: bool, q: &Query) -> Vec<Candidate> {
+    /// Vocabulary candidates for one folded query word, sorted by term id; typos up to `max_budget` edits.
+    fn expand(&self, word: &str, prefix: bool, q: &Query, max_budget: u8) -> Vec<Candidate> {
         let r = &self.ranking;
         let mut out: Vec<Candidate> = Vec::new();
         let exact = self
@@ -772,7 +841,8 @@ impl Index {
             (true, Some(_)) => max_typos(chars),
             (true, None) if chars >= 3 => (max_typos(chars) + 1).min(2),
             (true, None) => 0,
-        };
+        }
+        .min(max_budget);
         let mut typos: Vec<(usize, u32, u64, bool)> = Vec::new();
         if budget > 0 {
             let dfa = lev_builder(1).build_dfa(word);
@@ -828,6 +898,7 @@ impl Index {
 
         if q.phonetic && chars >= 3 {
             let max_dist = (chars / 2).max(2);
+            let sound = (self.language.code() == "en").then(|| homophone::sound_key(word));
             let mut sounds: Vec<(usize, u32, u64, bool)> = Vec::new();
             for code in phonetic_codes(word) {
                 let (lo, hi) = code_range(&code);
@@ -853,7 +924,10 @@ impl Index {
                     // Words with the same consonants may be two edits further ("wight" → "white"): homophones differ
                     // most in their vowels. They come after those within the budget, and weigh a little less.
                     let mut dist = edit_distance(word, term);
-                    if dist > max_dist {
+                    // The same vowel sounds too ("baur" → bore, not bar): a homophone, the closest sound-alike.
+                    if sound.as_ref().is_some_and(|s| term != word && homophone::sound_key(term) == *s) {
+                        dist = 0;
+                    } else if dist > max_dist {
                         if dist > max_dist + 2 || !analysis::same_consonants(word, term) {
                             continue;
                         }
@@ -869,6 +943,11 @@ impl Index {
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
             for &(dist, _, id, overrun) in &sounds {
+                if dist == 0 {
+                    let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
+                    add(&mut out, id, HOMOPHONE * known, Kind::Phonetic);
+                    continue;
+                }
                 let far = if dist > max_dist { FAR_SOUND } else { 1.0 };
                 // Both a typo and a sound-alike: two independent signals, a little more likely.
                 let known = if exact.is_some() { KNOWN_WORD } else { 1.0 };
@@ -1021,6 +1100,33 @@ fn code_range(code: &str) -> (Vec<u8>, Vec<u8>) {
     (lo, hi)
 }
 
+/// The work of one search, counted so tests can bound it, and the vocabulary expansions it has made: a recognizer's
+/// alternatives repeat most of their words ("trick reverend are", "trick reverend or"), so each word (and each join
+/// of two words) is looked up in the vocabulary once per search, however many alternatives hold it.
+#[derive(Default)]
+struct Work {
+    /// Candidates per (word, completed, typo budget).
+    expansions: std::collections::BTreeMap<(String, bool, u8), Vec<Candidate>>,
+    /// Vocabulary expansions computed (each a bounded number of FST walks).
+    computed: usize,
+    /// Postings entries walked.
+    postings: usize,
+}
+
+impl Work {
+    /// [`Index::expand`], once per search for each word and options.
+    fn expand(&mut self, index: &Index, word: &str, prefix: bool, q: &Query, max_budget: u8) -> Vec<Candidate> {
+        let key = (word.to_owned(), prefix, max_budget);
+        if let Some(found) = self.expansions.get(&key) {
+            return found.clone();
+        }
+        self.computed += 1;
+        let found = index.expand(word, prefix, q, max_budget);
+        self.expansions.insert(key, found.clone());
+        found
+    }
+}
+
 /// Per-search accumulators, one slot per document, all zero between searches.
 pub(crate) struct Scratch {
     /// Fused score over alternatives.
@@ -1076,6 +1182,47 @@ mod tests {
             assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{x}: {a} vs {b}");
         }
         assert_eq!(det_ln(1.0), 0.0);
+    }
+
+    fn films() -> Index {
+        let cfg = crate::CatalogConfig::default();
+        let titles = ["Drumline", "Hellboy", "The Benchwarmers", "Walk the Line", "Bubble Boy", "King Kong (1933)"];
+        let jsonl: String = titles.iter().map(|t| format!("{{\"title\":\"{t}\"}}\n")).collect();
+        Index::build(&crate::parse_catalog(jsonl.as_bytes(), &cfg).unwrap(), &cfg)
+    }
+
+    #[test]
+    fn fusion_work_is_bounded_by_distinct_words_and_alternatives() {
+        let index = films();
+        let words: Vec<String> = (0..40).map(|i| format!("drama{i} line bell boy")).collect();
+        let text = words.join(" ");
+        // One long alternative: every word (cut at MAX_QUERY_WORDS) and every join is expanded once.
+        let one = index.search_counting(&Query::text(text.clone())).1;
+        let bound = 2 * analysis::MAX_QUERY_WORDS - 1;
+        assert!(one.computed <= bound, "{} expansions", one.computed);
+        // The same words in many alternatives are expanded once per search, and alternatives past
+        // MAX_ALTERNATIVES cost nothing.
+        let same = |n: usize| Query::alternatives((0..n).map(|i| (text.clone(), 1.0 - i as f32 / 100.0)));
+        let sixteen = index.search_counting(&same(analysis::MAX_ALTERNATIVES)).1;
+        let hundred = index.search_counting(&same(100)).1;
+        assert_eq!(sixteen.computed, one.computed);
+        assert_eq!(hundred.computed, sixteen.computed);
+        assert_eq!(hundred.postings, sixteen.postings);
+        assert!(sixteen.postings <= analysis::MAX_ALTERNATIVES * one.postings.max(1));
+        // Different alternatives: at most MAX_ALTERNATIVES × (words + joins) expansions.
+        let different = Query::alternatives((0..100).map(|i| (format!("{text} x{i}"), 1.0)));
+        let work = index.search_counting(&different).1;
+        assert!(work.computed <= analysis::MAX_ALTERNATIVES * bound, "{} expansions", work.computed);
+    }
+
+    #[test]
+    fn a_name_split_into_words_is_found_by_the_join() {
+        let index = films();
+        for (heard, want) in [("drama line", "Drumline"), ("bell boy", "Hellboy"), ("bench warmer", "The Benchwarmers")] {
+            let hits = index.search(&Query::text(heard).with_prefix_last_word(false));
+            let first = hits.first().and_then(|h| index.doc(h.doc)).map(|d| d.title);
+            assert_eq!(first, Some(want), "{heard:?}");
+        }
     }
 
     #[test]

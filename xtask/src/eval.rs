@@ -324,10 +324,15 @@ fn evaluate(dir: &Path, name: &str, jsonl: &str, typed: usize, spoken: usize, mi
     };
     let clean_hark = share(clean.iter().map(|q| hark("clean", Query::text(q.query.clone()), &q.expected_id)));
     let noisy_hark = share(noisy.iter().map(|q| hark("noisy", Query::text(q.query.clone()), &q.expected_id)));
-    let spoken_hark = share(spoken.iter().zip(&in_reach).map(|(s, &reach)| {
-        let set = if reach { "spoken (in reach)" } else { "spoken" };
-        hark(set, Query::alternatives(s.nbest.clone()).with_prefix_last_word(false), &s.expected_id)
-    }));
+    let spoken_found: Vec<bool> = spoken
+        .iter()
+        .zip(&in_reach)
+        .map(|(s, &reach)| {
+            let set = if reach { "spoken (in reach)" } else { "spoken" };
+            hark(set, Query::alternatives(s.nbest.clone()).with_prefix_last_word(false), &s.expected_id)
+        })
+        .collect();
+    let spoken_hark = share(spoken_found.iter().copied());
 
     let mut texts: Vec<String> = clean.iter().chain(&noisy).map(|q| q.query.clone()).collect();
     texts.extend(spoken.iter().map(|s| s.nbest.first().map(|(t, _)| t.clone()).unwrap_or_default()));
@@ -343,6 +348,11 @@ fn evaluate(dir: &Path, name: &str, jsonl: &str, typed: usize, spoken: usize, mi
     let mini = |range: std::ops::Range<usize>| share(found.get(range).unwrap_or_default().iter().copied());
 
     let upper = share(in_reach.iter().copied());
+    // The spoken queries MiniSearch finds and Hark misses: the first place to look for a ranking gap.
+    let mini_spoken = found.get(c + n..).unwrap_or_default();
+    for ((s, _), _) in spoken.iter().zip(&spoken_found).zip(mini_spoken).filter(|((_, &h), &m)| m && !h).take(misses) {
+        println!("    {name} spoken miss, MiniSearch found: {:?} wanted {:?}", s.nbest, s.title);
+    }
 
     let (p50_ms, p95_ms, max_ms) = percentiles(&mut times);
     Ok(Row {
