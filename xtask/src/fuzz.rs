@@ -1,6 +1,12 @@
-//! `cargo xtask fuzz [--minutes N] [--target NAME]...`: run the engine's cargo-fuzz targets and
-//! report executions, crashes and corpus size per target.
+//! `cargo xtask fuzz [--minutes N] [--runs N] [--target NAME]...`: run the engine's cargo-fuzz
+//! targets one after the other and report executions, exec/s, crashes and corpus size per target.
 //!
+//! - `--minutes N` stops each target after N minutes, `--runs N` after N executions (e.g.
+//!   `--runs 10000000` for the 10 million the hardening issue asks); with both, whichever comes
+//!   first; with neither, 5 minutes.
+//! - Each target's inputs are capped at a length (libFuzzer `-max_len`, see [`max_len`]) that
+//!   covers every structure it parses, so the run spends its time on new shapes, not on
+//!   ever-longer copies of the same one.
 //! - Installs cargo-fuzz (`cargo install cargo-fuzz --locked`) when `cargo fuzz` is missing.
 //! - Uses the machine's nightly toolchain (`cargo +nightly fuzz`) when rustup has one, else the
 //!   stable one with `RUSTC_BOOTSTRAP=1` (cargo-fuzz needs nightly flags).
@@ -30,8 +36,51 @@ const MEMORY_LIMIT_MB: u32 = 2048;
 /// What was asked on the command line.
 #[derive(Debug, Clone, PartialEq)]
 struct Options {
-    minutes: f64,
+    /// Time per target, when limited by time.
+    minutes: Option<f64>,
+    /// Executions per target, when limited by count.
+    runs: Option<u64>,
     targets: Vec<String>,
+}
+
+impl Options {
+    /// "5 min", "10,000,000 runs" or "10,000,000 runs or 30 min, whichever comes first".
+    fn describe(&self) -> String {
+        match (self.minutes, self.runs) {
+            (Some(m), Some(r)) => format!("{} runs or {m} min per target, whichever comes first", thousands(r)),
+            (None, Some(r)) => format!("{} runs per target", thousands(r)),
+            (m, None) => format!("{} min per target", m.unwrap_or(DEFAULT_MINUTES)),
+        }
+    }
+
+    /// libFuzzer's stop conditions: `-max_total_time` (0 = none) and `-runs` (-1 = none).
+    fn stop_flags(&self) -> [String; 2] {
+        let minutes = match (self.minutes, self.runs) {
+            (None, None) => Some(DEFAULT_MINUTES),
+            (m, _) => m,
+        };
+        let seconds = minutes.map_or(0, |m| (m * 60.0).round().max(1.0) as u64);
+        let runs = self.runs.map_or_else(|| "-1".to_owned(), |r| r.to_string());
+        [format!("-max_total_time={seconds}"), format!("-runs={runs}")]
+    }
+}
+
+/// The longest input (bytes) libFuzzer makes for `target`: long enough for every structure the
+/// target parses, short enough that each execution stays fast. `None`: libFuzzer's own default
+/// (the longest seed, at least 4096), which `index_parser` keeps (its seeds are whole indexes).
+/// - catalogs and `hark.json`: 2 KB holds several items with every field, or every config key;
+/// - queries: 1,280 bytes passes the engine's 1,024-byte query cap (`MAX_QUERY_BYTES`), so the
+///   cut is fuzzed too, and holds the 16 alternatives it searches;
+/// - utterances: 1 KB, far longer than anything said;
+/// - remote answers: 4 KB holds a page of hits with highlights and facet counts.
+fn max_len(target: &str) -> Option<usize> {
+    match target {
+        "catalog_parser" | "config_parser" => Some(2048),
+        "query_analysis" => Some(1280),
+        "understanding" => Some(1024),
+        "remote_response" => Some(4096),
+        _ => None,
+    }
 }
 
 /// One target's outcome, read from libFuzzer's final statistics.
@@ -57,11 +106,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     ensure_cargo_fuzz()?;
     let toolchain = Toolchain::detect();
-    println!("==> fuzzing with {} for {} min per target", toolchain.describe(), options.minutes);
+    println!("==> fuzzing with {}, {}", toolchain.describe(), options.describe());
     let out = root.join("target/fuzz");
     let mut results = Vec::new();
     for target in &chosen {
-        let outcome = timed(&format!("fuzz {target}"), || fuzz_one(&toolchain, &fuzz_dir, &out, target, options.minutes))?;
+        let outcome = timed(&format!("fuzz {target}"), || fuzz_one(&toolchain, &fuzz_dir, &out, target, &options))?;
         results.push((target.clone(), outcome));
     }
     println!("\n{}", table(&results));
@@ -81,17 +130,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { minutes: DEFAULT_MINUTES, targets: Vec::new() };
+    let mut options = Options { minutes: None, runs: None, targets: Vec::new() };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--minutes" => {
                 let value = it.next().ok_or("fuzz: --minutes needs a value")?;
-                options.minutes = value
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|m| m.is_finite() && *m > 0.0)
-                    .ok_or_else(|| format!("fuzz: --minutes wants a positive number, not `{value}`"))?;
+                options.minutes = Some(
+                    value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|m| m.is_finite() && *m > 0.0)
+                        .ok_or_else(|| format!("fuzz: --minutes wants a positive number, not `{value}`"))?,
+                );
+            }
+            "--runs" => {
+                let value = it.next().ok_or("fuzz: --runs needs a value")?;
+                let digits = value.replace(['_', ','], "");
+                options.runs = Some(
+                    digits
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|r| *r > 0 && *r <= i64::MAX as u64)
+                        .ok_or_else(|| format!("fuzz: --runs wants a positive whole number, not `{value}`"))?,
+                );
             }
             "--target" => options.targets.push(it.next().ok_or("fuzz: --target needs a name")?.clone()),
             other => return Err(format!("fuzz: unknown option `{other}`")),
@@ -163,7 +225,7 @@ impl Toolchain {
 /// Builds flags shared by the build and the run: release, debug assertions, no sanitizer.
 const BUILD_FLAGS: [&str; 3] = ["--debug-assertions", "--sanitizer", "none"];
 
-fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, minutes: f64) -> Result<Outcome, String> {
+fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, options: &Options) -> Result<Outcome, String> {
     let mut build = vec!["build"];
     build.extend_from_slice(&BUILD_FLAGS);
     build.push(target);
@@ -175,16 +237,16 @@ fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, mi
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let seeds = fuzz_dir.join("corpus").join(target);
-    let seconds = (minutes * 60.0).round().max(1.0) as u64;
     let (corpus_arg, seeds_arg) = (corpus.display().to_string(), seeds.display().to_string());
-    let flags = [
-        format!("-max_total_time={seconds}"),
+    let mut flags: Vec<String> = options.stop_flags().into();
+    flags.extend(max_len(target).map(|n| format!("-max_len={n}")));
+    flags.extend([
         "-print_final_stats=1".to_owned(),
         format!("-timeout={TIMEOUT_SECS}"),
         format!("-rss_limit_mb={MEMORY_LIMIT_MB}"),
         format!("-malloc_limit_mb={MEMORY_LIMIT_MB}"),
         format!("-artifact_prefix={}/", artifacts.display()),
-    ];
+    ]);
     let mut args = vec!["run"];
     args.extend_from_slice(&BUILD_FLAGS);
     args.extend([target, corpus_arg.as_str()]);
@@ -283,11 +345,46 @@ mod tests {
 
     #[test]
     fn options() {
-        assert_eq!(parse_args(&[]).unwrap(), Options { minutes: DEFAULT_MINUTES, targets: vec![] });
+        assert_eq!(parse_args(&[]).unwrap(), Options { minutes: None, runs: None, targets: vec![] });
         let o = parse_args(&args(&["--minutes", "0.5", "--target", "index_parser", "--target", "catalog_parser"])).unwrap();
-        assert_eq!(o, Options { minutes: 0.5, targets: args(&["index_parser", "catalog_parser"]) });
-        for bad in [&["--minutes"][..], &["--minutes", "-1"], &["--minutes", "soon"], &["--target"], &["--jobs", "2"]] {
+        assert_eq!(o, Options { minutes: Some(0.5), runs: None, targets: args(&["index_parser", "catalog_parser"]) });
+        let o = parse_args(&args(&["--runs", "10_000_000"])).unwrap();
+        assert_eq!(o, Options { minutes: None, runs: Some(10_000_000), targets: vec![] });
+        for bad in [
+            &["--minutes"][..],
+            &["--minutes", "-1"],
+            &["--minutes", "soon"],
+            &["--runs"],
+            &["--runs", "0"],
+            &["--runs", "1.5"],
+            &["--runs", "-3"],
+            &["--target"],
+            &["--jobs", "2"],
+        ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn stops_by_time_by_count_or_by_whichever_comes_first() {
+        let stop = |m, r| Options { minutes: m, runs: r, targets: vec![] }.stop_flags();
+        assert_eq!(stop(None, None), ["-max_total_time=300".to_owned(), "-runs=-1".to_owned()]);
+        assert_eq!(stop(Some(0.5), None), ["-max_total_time=30".to_owned(), "-runs=-1".to_owned()]);
+        assert_eq!(stop(None, Some(10_000_000)), ["-max_total_time=0".to_owned(), "-runs=10000000".to_owned()]);
+        assert_eq!(stop(Some(30.0), Some(5)), ["-max_total_time=1800".to_owned(), "-runs=5".to_owned()]);
+        assert_eq!(Options { minutes: None, runs: Some(10_000_000), targets: vec![] }.describe(), "10,000,000 runs per target");
+    }
+
+    #[test]
+    fn length_caps_keep_every_committed_seed_whole() {
+        let root = workspace_root().join("engine/fuzz");
+        for name in targets(&root).unwrap() {
+            let Some(cap) = max_len(&name) else { continue };
+            let dir = root.join("corpus").join(&name);
+            for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()) {
+                let len = entry.metadata().unwrap().len() as usize;
+                assert!(len <= cap, "{}: {len} bytes, over {name}'s -max_len={cap}", entry.path().display());
+            }
         }
     }
 
@@ -312,7 +409,7 @@ mod tests {
     #[test]
     fn every_target_has_committed_seeds() {
         let names = targets(&workspace_root().join("engine/fuzz")).unwrap();
-        assert!(names.len() >= 4, "{names:?}");
+        assert!(names.len() >= 6, "{names:?}");
         for name in &names {
             let seeds = count_files(&workspace_root().join("engine/fuzz/corpus").join(name));
             assert!(seeds > 0, "{name} has no seeds in engine/fuzz/corpus/{name}");

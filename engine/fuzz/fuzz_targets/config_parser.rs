@@ -1,6 +1,9 @@
 //! Arbitrary bytes as `hark.json`: a configuration that parses is used to read and index a small
 //! real catalog (custom field names, language, weights, result count), which is then loaded
 //! back and searched.
+//!
+//! Checks: nothing panics; the built index loads back; every score is finite and the loaded
+//! index answers three typo, plain and two-word queries exactly as the built one does.
 #![no_main]
 
 use hark_engine::{parse_catalog, CatalogConfig, Index, Query};

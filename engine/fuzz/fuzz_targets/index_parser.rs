@@ -2,6 +2,8 @@
 //! re-sealed with a valid header and checksum, so the section parser and the FST validator
 //! are fuzzed. An index that loads must then answer searches, suggestions and document views
 //! without panicking or looping — whatever its FSTs and postings say.
+//!
+//! Checks: nothing panics, loops or runs out of memory; every hit names a document that exists.
 #![no_main]
 
 use hark_engine::{Index, Query, FORMAT_VERSION, MAGIC};

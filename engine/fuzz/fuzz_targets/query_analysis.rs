@@ -2,6 +2,10 @@
 //! built from a real catalog (`tests/fixtures/parity.jsonl`): search, suggestions and the
 //! analysis functions must never panic, and hits must be well formed.
 //!
+//! Checks: nothing panics; at most `limit` hits, each a document of the index with a finite,
+//! positive score and highlight spans that are slices of its title and description; word
+//! ranges are slices of the text.
+//!
 //! Input: byte 0 = option bits (prefix, typo, phonetic, strip filler), byte 1 = limit, the rest
 //! UTF-8 (lossy) text, one alternative per line, each optionally ending in `=CONFIDENCE`.
 #![no_main]
