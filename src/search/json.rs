@@ -60,7 +60,7 @@ mod imp {
 
     pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
             let inner = error.into_inner();
             let (line, column) = (inner.line(), inner.column());
@@ -69,19 +69,41 @@ mod imp {
             let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
             let detail = if path == "." { detail } else { format!("{path}: {detail}") };
             format!("line {line}, column {column}: {detail}")
-        })
+        })?;
+        // Text after the value is refused, as JSON.parse refuses it.
+        deserializer.end().map_err(|inner| position(&inner))?;
+        Ok(value)
+    }
+
+    /// "line L, column C: what", serde_json's message with the position first.
+    fn position(inner: &serde_json::Error) -> String {
+        let detail = inner.to_string();
+        let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
+        format!("line {}, column {}: {detail}", inner.line(), inner.column())
     }
 
     pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        T::deserialize(&mut deserializer).map_err(|inner| {
-            let detail = inner.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            format!("line {}, column {}: {detail}", inner.line(), inner.column())
-        })
+        let value = T::deserialize(&mut deserializer).map_err(|inner| position(&inner))?;
+        deserializer.end().map_err(|inner| position(&inner))?;
+        Ok(value)
     }
 
     pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
         serde_json::to_string(value).map_err(|error| error.to_string())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_after_the_value_is_refused_as_json_parse_refuses_it() {
+        assert_eq!(parse::<serde_json::Value>(r#"{"hits": []}"#), Ok(serde_json::json!({"hits": []})));
+        assert_eq!(parse::<serde_json::Value>("{\"hits\": []}  \n"), Ok(serde_json::json!({"hits": []})), "whitespace is fine");
+        let trailing = parse::<serde_json::Value>(r#"{"hits": []}garbage"#).unwrap_err();
+        assert!(trailing.starts_with("line 1, column 13: trailing characters"), "{trailing}");
+        assert!(parse_plain::<serde_json::Value>("[1] [2]").is_err());
     }
 }

@@ -11,7 +11,7 @@
 //! - `cargo xtask catalog --upload URL INDEX [--config hark.json] [--catalog FILE]`: load a catalog into
 //!   OpenSearch/Elasticsearch under its own field names.
 //! - `cargo xtask catalog --shop [--if-missing]`: build the shop demo catalog (Vendure's sample products, MIT).
-//! - `cargo xtask fuzz [--minutes N] [--target NAME]`: run the engine's fuzz targets and report per target.
+//! - `cargo xtask fuzz [--minutes N] [--runs N] [--target NAME]`: run the fuzz targets and report per target.
 
 mod bench;
 mod catalog;
@@ -87,5 +87,6 @@ const USAGE: &str = "usage: cargo xtask <task>
   bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)
                                              on the release dist/; writes bench-report/PAGE.md
   eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md
-  fuzz [--minutes N] [--target NAME]         run every engine fuzz target (cargo-fuzz, nightly) N minutes each (default 5);
-                                             prints executions, crashes and corpus size per target";
+  fuzz [--minutes N] [--runs N] [--target NAME]
+                                             run every fuzz target (cargo-fuzz, nightly) for N minutes or N executions
+                                             each (default 5 minutes); prints executions, crashes and corpus size";
