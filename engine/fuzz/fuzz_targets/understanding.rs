@@ -7,7 +7,7 @@
 //! every bound is a finite number; the resolved state survives the trip through URL parameters
 //! (`to_params` → `from_params`) unchanged; the summary and filter labels are written.
 //!
-//! Input: byte 0 = options (bits 0–1 language en/de/fr/es, bit 2 spoken, bit 3 may refine,
+//! Input: byte 0 = options (bits 0–1 language en/de/fr/es, bit 2 spoken, bit 3 may refine (bit 5: however late),
 //! bit 4 a previous request), then UTF-8 (lossy) lines: lines starting with `?` are the previous
 //! request's URL parameters (`f.Color=black&price=lt50&sort=-price`), the others the utterance's
 //! alternatives, best first, each optionally ending in `=CONFIDENCE`.
@@ -22,7 +22,7 @@ use hark::search::understand::{
     Sort, Vocabulary,
 };
 use hark::search::understood::{resolve, Base};
-use hark::search::{Origin, SearchRequest};
+use hark::search::{Origin, Refines, SearchRequest};
 use libfuzzer_sys::fuzz_target;
 
 const LANGS: [&str; 4] = ["en-US", "de-DE", "fr-FR", "es-ES"];
@@ -83,7 +83,11 @@ fuzz_target!(|data: &[u8]| {
         origin: if spoken { Origin::Spoken } else { Origin::Typed },
         text: first.to_owned(),
         alternatives: if spoken { alternatives.clone() } else { Vec::new() },
-        may_refine: flags & 8 != 0,
+        refines: match (flags & 8 != 0, flags & 32 != 0) {
+            (false, _) => Refines::Never,
+            (true, false) => Refines::Recently,
+            (true, true) => Refines::Always,
+        },
         lang: if spoken { lang_tag.to_owned() } else { String::new() },
         filters: base.state.filters.clone(),
         sort: base.state.sort.clone(),
