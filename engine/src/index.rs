@@ -703,6 +703,10 @@ impl Reader<'_> {
         self.pos += n;
         Ok(r)
     }
+    fn u16(&mut self, section: &'static str) -> Result<usize, IndexError> {
+        let r = self.take(2, section)?;
+        Ok(usize::from(u16::from_le_bytes([self.buf[r.start], self.buf[r.start + 1]])))
+    }
     fn u32(&mut self, section: &'static str) -> Result<u32, IndexError> {
         let r = self.take(4, section)?;
         let b = &self.buf[r];
@@ -1063,39 +1067,31 @@ impl Source {
 
     fn decode(b: &[u8]) -> Result<Source, IndexError> {
         let bad = || corrupt("source", "the catalog and config record is malformed");
-        let u16_at = |at: usize| b.get(at..at + 2).map(|x| usize::from(u16::from_le_bytes([x[0], x[1]]))).ok_or_else(bad);
-        let u32_at = |at: usize| b.get(at..at + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]])).ok_or_else(bad);
-        let text_at = |at: usize, len: usize| {
-            let bytes = b.get(at..at + len).ok_or_else(bad)?;
-            std::str::from_utf8(bytes).map(str::to_owned).map_err(|_| bad())
+        let mut r = Reader { buf: b, pos: 0 };
+        let text = |r: &mut Reader, max: usize| {
+            let len = r.u16("source")?;
+            if len > max {
+                return Err(bad());
+            }
+            let range = r.take(len, "source")?;
+            std::str::from_utf8(&b[range]).map(str::to_owned).map_err(|_| bad())
         };
-        let len = u16_at(0)?;
-        let catalog = text_at(2, len)?;
-        let at = 2 + len;
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(b.get(at..at + 8).ok_or_else(bad)?);
-        let (catalog_crc, config, skipped_total) = (u32_at(at + 8)?, u32_at(at + 12)?, u32_at(at + 16)?);
-        let count = u16_at(at + 20)?;
+        let catalog = text(&mut r, usize::from(u16::MAX))?;
+        let catalog_bytes = u64::from(r.u32("source")?) | u64::from(r.u32("source")?) << 32;
+        let (catalog_crc, config, skipped_total) = (r.u32("source")?, r.u32("source")?, r.u32("source")?);
+        let count = r.u16("source")?;
         if count > Self::MAX_SKIPPED_NAMED || count as u64 > u64::from(skipped_total) {
             return Err(bad());
         }
-        let (mut skipped, mut at) = (Vec::with_capacity(count), at + 22);
-        let mut part = || {
-            let len = u16_at(at)?;
-            if len > Self::MAX_SKIPPED_CHARS {
-                return Err(bad());
-            }
-            let text = text_at(at + 2, len)?;
-            at += 2 + len;
-            Ok(text)
-        };
+        let mut skipped = Vec::with_capacity(count);
         for _ in 0..count {
-            skipped.push(SkippedLine { location: part()?, reason: part()? });
+            let location = text(&mut r, Self::MAX_SKIPPED_CHARS)?;
+            skipped.push(SkippedLine { location, reason: text(&mut r, Self::MAX_SKIPPED_CHARS)? });
         }
-        if at != b.len() {
+        if r.pos != b.len() {
             return Err(bad());
         }
-        Ok(Source { catalog, catalog_bytes: u64::from_le_bytes(bytes), catalog_crc, config, skipped, skipped_total })
+        Ok(Source { catalog, catalog_bytes, catalog_crc, config, skipped, skipped_total })
     }
 
     /// Whether an index built from this source fits a site whose catalog is at `catalog_url` and
