@@ -200,8 +200,15 @@ impl CatalogWarning {
     /// `"line 57, invalid JSON at column 179"` for a skipped line or item (the status line lists
     /// these), `None` for other warnings.
     pub fn skipped(&self) -> Option<String> {
+        self.skipped_line().map(|line| line.named())
+    }
+
+    /// The skipped line or item, where and why, for an index to record; `None` for other warnings.
+    pub fn skipped_line(&self) -> Option<crate::SkippedLine> {
         match self {
-            CatalogWarning::Skipped { location, reason } => Some(format!("{location}, {reason}")),
+            CatalogWarning::Skipped { location, reason } => {
+                Some(crate::SkippedLine { location: location.to_string(), reason: reason.clone() })
+            }
             _ => None,
         }
     }

@@ -1034,12 +1034,11 @@ impl Source {
     #[cfg(feature = "build")]
     pub fn record_skipped(&mut self, warnings: &[crate::CatalogWarning]) {
         let (mut named, mut total) = (Vec::new(), 0u32);
-        for warning in warnings {
-            let crate::CatalogWarning::Skipped { location, reason } = warning else { continue };
+        for line in warnings.iter().filter_map(crate::CatalogWarning::skipped_line) {
             total = total.saturating_add(1);
             if named.len() < Self::MAX_SKIPPED_NAMED {
                 let part = |text: &str| truncate_str(text, Self::MAX_SKIPPED_CHARS).to_owned();
-                named.push(SkippedLine { location: part(&location.to_string()), reason: part(reason) });
+                named.push(SkippedLine { location: part(&line.location), reason: part(&line.reason) });
             }
         }
         (self.skipped, self.skipped_total) = (named, total);
