@@ -1,9 +1,15 @@
-//! `cargo xtask fuzz [--minutes N] [--runs N] [--target NAME]...`: run the engine's cargo-fuzz
+//! `cargo xtask fuzz [--minutes N] [--runs N] [--fast] [--target NAME]...`: run the engine's cargo-fuzz
 //! targets one after the other and report executions, exec/s, crashes and corpus size per target.
 //!
 //! - `--minutes N` stops each target after N minutes, `--runs N` after N executions (e.g.
 //!   `--runs 10000000` for the 10 million the hardening issue asks); with both, whichever comes
 //!   first; with neither, 5 minutes.
+//! - `--fast` builds without libFuzzer's comparison tracing (`cargo fuzz --no-trace-compares`, in its
+//!   own `target/fuzz-fast` so the two builds do not rebuild each other). Each execution costs about
+//!   half as much; the target's dictionary (below) gives back the keywords that tracing would have
+//!   found. The default keeps tracing.
+//! - A target's dictionary, `engine/fuzz/dict/NAME.dict` (libFuzzer `-dict`), lists the words its
+//!   parser looks for: JSON punctuation, field and config keys, the words of spoken filters.
 //! - Each target's inputs are capped at a length (libFuzzer `-max_len`, see [`max_len`]) that
 //!   covers every structure it parses, so the run spends its time on new shapes, not on
 //!   ever-longer copies of the same one.
@@ -40,17 +46,36 @@ struct Options {
     minutes: Option<f64>,
     /// Executions per target, when limited by count.
     runs: Option<u64>,
+    /// `--fast`: build without comparison tracing.
+    fast: bool,
     targets: Vec<String>,
 }
 
 impl Options {
     /// "5 min", "10,000,000 runs" or "10,000,000 runs or 30 min, whichever comes first".
     fn describe(&self) -> String {
-        match (self.minutes, self.runs) {
+        let stop = match (self.minutes, self.runs) {
             (Some(m), Some(r)) => format!("{} runs or {m} min per target, whichever comes first", thousands(r)),
             (None, Some(r)) => format!("{} runs per target", thousands(r)),
             (m, None) => format!("{} min per target", m.unwrap_or(DEFAULT_MINUTES)),
+        };
+        if self.fast {
+            format!("{stop}, without comparison tracing (--fast)")
+        } else {
+            stop
         }
+    }
+
+    /// Build flags shared by the build and the run: release, debug assertions, no sanitizer, and
+    /// with `--fast` no comparison tracing, built in its own target directory.
+    fn build_flags(&self, root: &Path) -> Vec<String> {
+        let mut flags: Vec<String> = ["--debug-assertions", "--sanitizer", "none"].map(str::to_owned).into();
+        if self.fast {
+            flags.push("--no-trace-compares".to_owned());
+            flags.push("--target-dir".to_owned());
+            flags.push(root.join("target/fuzz-fast").display().to_string());
+        }
+        flags
     }
 
     /// libFuzzer's stop conditions: `-max_total_time` (0 = none) and `-runs` (-1 = none).
@@ -110,7 +135,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let out = root.join("target/fuzz");
     let mut results = Vec::new();
     for target in &chosen {
-        let outcome = timed(&format!("fuzz {target}"), || fuzz_one(&toolchain, &fuzz_dir, &out, target, &options))?;
+        let outcome =
+            timed(&format!("fuzz {target}"), || fuzz_one(&toolchain, &root, &fuzz_dir, &out, target, &options))?;
         results.push((target.clone(), outcome));
     }
     println!("\n{}", table(&results));
@@ -130,7 +156,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { minutes: None, runs: None, targets: Vec::new() };
+    let mut options = Options { minutes: None, runs: None, fast: false, targets: Vec::new() };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -155,6 +181,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                         .ok_or_else(|| format!("fuzz: --runs wants a positive whole number, not `{value}`"))?,
                 );
             }
+            "--fast" => options.fast = true,
             "--target" => options.targets.push(it.next().ok_or("fuzz: --target needs a name")?.clone()),
             other => return Err(format!("fuzz: unknown option `{other}`")),
         }
@@ -222,12 +249,17 @@ impl Toolchain {
     }
 }
 
-/// Builds flags shared by the build and the run: release, debug assertions, no sanitizer.
-const BUILD_FLAGS: [&str; 3] = ["--debug-assertions", "--sanitizer", "none"];
-
-fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, options: &Options) -> Result<Outcome, String> {
+fn fuzz_one(
+    toolchain: &Toolchain,
+    root: &Path,
+    fuzz_dir: &Path,
+    out: &Path,
+    target: &str,
+    options: &Options,
+) -> Result<Outcome, String> {
+    let build_flags = options.build_flags(root);
     let mut build = vec!["build"];
-    build.extend_from_slice(&BUILD_FLAGS);
+    build.extend(build_flags.iter().map(String::as_str));
     build.push(target);
     checked(toolchain.cargo_fuzz(fuzz_dir, &build))?;
 
@@ -240,6 +272,10 @@ fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, op
     let (corpus_arg, seeds_arg) = (corpus.display().to_string(), seeds.display().to_string());
     let mut flags: Vec<String> = options.stop_flags().into();
     flags.extend(max_len(target).map(|n| format!("-max_len={n}")));
+    let dict = fuzz_dir.join("dict").join(format!("{target}.dict"));
+    if dict.is_file() {
+        flags.push(format!("-dict={}", dict.display()));
+    }
     flags.extend([
         "-print_final_stats=1".to_owned(),
         format!("-timeout={TIMEOUT_SECS}"),
@@ -248,7 +284,7 @@ fn fuzz_one(toolchain: &Toolchain, fuzz_dir: &Path, out: &Path, target: &str, op
         format!("-artifact_prefix={}/", artifacts.display()),
     ]);
     let mut args = vec!["run"];
-    args.extend_from_slice(&BUILD_FLAGS);
+    args.extend(build_flags.iter().map(String::as_str));
     args.extend([target, corpus_arg.as_str()]);
     if seeds.is_dir() {
         args.push(seeds_arg.as_str());
@@ -345,11 +381,11 @@ mod tests {
 
     #[test]
     fn options() {
-        assert_eq!(parse_args(&[]).unwrap(), Options { minutes: None, runs: None, targets: vec![] });
+        assert_eq!(parse_args(&[]).unwrap(), Options { minutes: None, runs: None, fast: false, targets: vec![] });
         let o = parse_args(&args(&["--minutes", "0.5", "--target", "index_parser", "--target", "catalog_parser"])).unwrap();
-        assert_eq!(o, Options { minutes: Some(0.5), runs: None, targets: args(&["index_parser", "catalog_parser"]) });
+        assert_eq!(o, Options { minutes: Some(0.5), runs: None, fast: false, targets: args(&["index_parser", "catalog_parser"]) });
         let o = parse_args(&args(&["--runs", "10_000_000"])).unwrap();
-        assert_eq!(o, Options { minutes: None, runs: Some(10_000_000), targets: vec![] });
+        assert_eq!(o, Options { minutes: None, runs: Some(10_000_000), fast: false, targets: vec![] });
         for bad in [
             &["--minutes"][..],
             &["--minutes", "-1"],
@@ -367,12 +403,48 @@ mod tests {
 
     #[test]
     fn stops_by_time_by_count_or_by_whichever_comes_first() {
-        let stop = |m, r| Options { minutes: m, runs: r, targets: vec![] }.stop_flags();
+        let stop = |m, r| Options { minutes: m, runs: r, fast: false, targets: vec![] }.stop_flags();
         assert_eq!(stop(None, None), ["-max_total_time=300".to_owned(), "-runs=-1".to_owned()]);
         assert_eq!(stop(Some(0.5), None), ["-max_total_time=30".to_owned(), "-runs=-1".to_owned()]);
         assert_eq!(stop(None, Some(10_000_000)), ["-max_total_time=0".to_owned(), "-runs=10000000".to_owned()]);
         assert_eq!(stop(Some(30.0), Some(5)), ["-max_total_time=1800".to_owned(), "-runs=5".to_owned()]);
-        assert_eq!(Options { minutes: None, runs: Some(10_000_000), targets: vec![] }.describe(), "10,000,000 runs per target");
+        assert_eq!(Options { minutes: None, runs: Some(10_000_000), fast: false, targets: vec![] }.describe(), "10,000,000 runs per target");
+    }
+
+    #[test]
+    fn fast_drops_comparison_tracing_in_its_own_target_dir() {
+        let root = Path::new("/repo");
+        let slow = parse_args(&[]).unwrap();
+        assert_eq!(slow.build_flags(root), args(&["--debug-assertions", "--sanitizer", "none"]));
+        let fast = parse_args(&args(&["--fast", "--runs", "5"])).unwrap();
+        assert!(fast.fast);
+        assert_eq!(
+            fast.build_flags(root),
+            args(&["--debug-assertions", "--sanitizer", "none", "--no-trace-compares", "--target-dir", "/repo/target/fuzz-fast"])
+        );
+        assert_eq!(fast.describe(), "5 runs per target, without comparison tracing (--fast)");
+    }
+
+    #[test]
+    fn every_dictionary_is_one_libfuzzer_can_read() {
+        // libFuzzer refuses a dictionary with a line that is not `name="..."`, `"..."` or a comment.
+        let root = workspace_root().join("engine/fuzz");
+        let names = targets(&root).unwrap();
+        for entry in std::fs::read_dir(root.join("dict")).unwrap().filter_map(|e| e.ok()) {
+            let path = entry.path();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            assert!(names.contains(&stem), "{} is not named after a target", path.display());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut words = 0;
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let quoted = if line.starts_with('"') { line } else { line.split_once('=').map_or(line, |(_, q)| q) };
+                let printable = quoted.bytes().all(|b| (32..127).contains(&b));
+                let ok = quoted.len() >= 2 && quoted.starts_with('"') && quoted.ends_with('"') && printable;
+                assert!(ok, "{}: {line}", path.display());
+                words += 1;
+            }
+            assert!(words > 5, "{} has {words} words", path.display());
+        }
     }
 
     #[test]
