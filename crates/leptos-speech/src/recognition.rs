@@ -12,7 +12,7 @@ use web_sys::SpeechRecognition;
 use super::capabilities::{phrase_constructor, prototype_has};
 use super::error::RecognitionError;
 use super::support::recognition_constructor;
-use super::transcript::{tidy, Alternative, RecognitionResult, ResultBatch};
+use super::transcript::{tidy, Alternative, RecognitionResult, ResultBatch, MAX_RESULTS};
 
 /// The recognizer settings for one session.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,12 +183,13 @@ fn read_event(event: &web_sys::Event) -> Option<RecognitionEvent> {
     })
 }
 
-/// Read `resultIndex` and `results` through Reflect: Chromium does not expose the result classes as globals, and a
-/// malformed event must not throw inside wasm.
+/// Read `resultIndex` and the results from it on through Reflect: Chromium does not expose the result classes as
+/// globals, and a malformed event must not throw inside wasm. The finals before `resultIndex` are not read again.
 pub fn read_results(event: &JsValue) -> ResultBatch {
-    let result_index = get(event, "resultIndex").as_f64().unwrap_or(0.0).max(0.0) as usize;
     let list = get(event, "results");
-    let results = (0..length(&list))
+    let len = length(&list);
+    let result_index = (get(event, "resultIndex").as_f64().unwrap_or(0.0).max(0.0) as u32).min(len);
+    let results = (result_index..len)
         .map(|i| {
             let result = Reflect::get_u32(&list, i).unwrap_or(JsValue::UNDEFINED);
             let alternatives = (0..length(&result))
@@ -203,7 +204,7 @@ pub fn read_results(event: &JsValue) -> ResultBatch {
             RecognitionResult { is_final: get(&result, "isFinal").as_bool().unwrap_or(false), alternatives }
         })
         .collect();
-    ResultBatch { result_index, results }
+    ResultBatch { result_index: result_index as usize, results }
 }
 
 fn get(target: &JsValue, key: &str) -> JsValue {
@@ -215,7 +216,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 
 fn length(list: &JsValue) -> u32 {
     // A hostile or broken list must not make the hook loop for ever.
-    get(list, "length").as_f64().map_or(0, |n| n.clamp(0.0, 1000.0) as u32)
+    get(list, "length").as_f64().map_or(0, |n| n.clamp(0.0, MAX_RESULTS as f64) as u32)
 }
 
 /// A short text for a thrown JS value: `Name: message`, or its string form.

@@ -34,12 +34,19 @@ impl RecognitionResult {
     }
 }
 
-/// A copy of one result event: the whole results list and the index of the first changed entry.
+/// The most results one session's list may hold; a longer list is read only this far.
+pub const MAX_RESULTS: usize = 1000;
+
+/// A copy of one result event: the entries of its results list from the first changed one on.
+///
+/// The entries before `result_index` are finals the merger has already seen, so they are not copied: in a
+/// continuous session the list grows by one final per phrase, and copying it whole made each event cost more than
+/// the one before.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResultBatch {
-    /// `SpeechRecognitionEvent.resultIndex`.
+    /// `SpeechRecognitionEvent.resultIndex`: the position in the session's list of `results[0]`.
     pub result_index: usize,
-    /// `SpeechRecognitionEvent.results`, in order.
+    /// `SpeechRecognitionEvent.results[resultIndex..]`, in order.
     pub results: Vec<RecognitionResult>,
 }
 
@@ -99,12 +106,15 @@ impl TranscriptMerger {
 
     /// Fold one result event in; `now_ms` is any monotonic clock in milliseconds.
     pub fn push(&mut self, batch: &ResultBatch, now_ms: f64) -> TranscriptUpdate {
-        if self.emitted.len() < batch.results.len() {
-            self.emitted.resize(batch.results.len(), false);
+        // Positions past MAX_RESULTS (only a broken or hostile event has them) are not read.
+        let first = batch.result_index.min(MAX_RESULTS);
+        let changed = &batch.results[..batch.results.len().min(MAX_RESULTS - first)];
+        if self.emitted.len() < first + changed.len() {
+            self.emitted.resize(first + changed.len(), false);
         }
         let mut update = TranscriptUpdate::default();
         let mut interim_parts: Vec<&str> = Vec::new();
-        for (index, result) in batch.results.iter().enumerate().skip(batch.result_index) {
+        for (index, result) in (first..).zip(changed) {
             if result.is_trusted_final() {
                 if !self.emitted[index] {
                     self.emitted[index] = true;
@@ -171,8 +181,32 @@ mod tests {
     fn final_(text: &str, confidence: f32) -> RecognitionResult {
         RecognitionResult { is_final: true, alternatives: vec![alt(text, confidence)] }
     }
-    fn batch(result_index: usize, results: Vec<RecognitionResult>) -> ResultBatch {
-        ResultBatch { result_index, results }
+    /// The event for a session whose whole list is `results`, changed from `result_index` on.
+    fn batch(result_index: usize, mut results: Vec<RecognitionResult>) -> ResultBatch {
+        ResultBatch { result_index, results: results.split_off(result_index) }
+    }
+
+    #[test]
+    fn a_late_phrase_of_a_long_session_is_read_from_its_own_position() {
+        let mut merger = TranscriptMerger::new();
+        let mut list = Vec::new();
+        for n in 0..200 {
+            list.push(final_(&format!("phrase {n}"), 0.9));
+            let update = merger.push(&batch(n, list.clone()), f64::from(n as u32) * 2000.0);
+            assert_eq!(update.finals.iter().map(Phrase::text).collect::<Vec<_>>(), vec![format!("phrase {n}")]);
+        }
+        // The same final again at its position is not emitted twice.
+        assert!(merger.push(&batch(199, list.clone()), 500_000.0).finals.is_empty());
+    }
+
+    #[test]
+    fn a_hostile_result_index_neither_allocates_nor_panics() {
+        let mut merger = TranscriptMerger::new();
+        let update = merger.push(&ResultBatch { result_index: usize::MAX, results: vec![final_("far", 0.9)] }, 0.0);
+        assert!(update.finals.is_empty());
+        let update = merger.push(&ResultBatch { result_index: MAX_RESULTS - 1, results: vec![final_("last", 0.9), final_("over", 0.9)] }, 0.0);
+        assert_eq!(update.finals.iter().map(Phrase::text).collect::<Vec<_>>(), vec!["last"]);
+        assert!(merger.emitted.len() <= MAX_RESULTS);
     }
 
     #[test]

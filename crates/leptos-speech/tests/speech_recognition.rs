@@ -82,6 +82,30 @@ fn events_are_typed_and_results_keep_every_alternative() {
 }
 
 #[wasm_bindgen_test]
+fn only_the_results_from_result_index_on_are_read() {
+    install_fake("both");
+    let (_session, log) = session_with_log(&RecognitionOptions::default());
+    let rec = recognizer(0);
+    let said = [("first", 0.9, true), ("second", 0.8, true), ("third", 0.7, true)];
+    fire_result(&rec, 2, items(&said), JsValue::UNDEFINED);
+    // A broken event: its resultIndex is past the end of its list.
+    fire_result(&rec, 9, items(&said), JsValue::UNDEFINED);
+    let log = log.borrow();
+    let batches: Vec<(usize, Vec<&str>)> = log
+        .iter()
+        .filter_map(|event| match event {
+            RecognitionEvent::Result(batch) => Some((
+                batch.result_index,
+                batch.results.iter().map(|r| r.alternatives[0].transcript.as_str()).collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(batches, vec![(2, vec!["third"]), (3, vec![])]);
+    restore_real();
+}
+
+#[wasm_bindgen_test]
 fn each_error_code_becomes_its_typed_error() {
     install_fake("both");
     let (_session, log) = session_with_log(&RecognitionOptions::default());
