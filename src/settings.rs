@@ -52,7 +52,7 @@ pub fn parse_bool(text: &str) -> Option<bool> {
 
 /// Parse a number and keep it within `min..=max`; anything else (text, NaN) is ignored.
 pub fn parse_in_range(text: &str, min: f64, max: f64) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(|n| n.max(min).min(max))
+    crate::number::parse_decimal(text.trim()).map(|n| n.max(min).min(max))
 }
 
 /// A speech rate within [`RATE_RANGE`].

@@ -140,7 +140,7 @@ impl Compiled {
                     Some((i, col)) => {
                         let mut ids: Vec<u32> =
                             values.iter().filter_map(|v| col.id_of(v)).collect();
-                        ids.sort_unstable();
+                        crate::order::sort(&mut ids);
                         ids.dedup();
                         c.impossible |= ids.is_empty();
                         c.facets.push((i, ids));
@@ -325,7 +325,7 @@ impl Index {
                     .filter(|(_, n)| *n > 0)
                     .map(|(v, n)| (v.clone(), n))
                     .collect();
-                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                crate::order::sort_by(&mut values, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 FacetCounts {
                     name: f.name.clone(),
                     field: f.field.clone(),

@@ -42,6 +42,7 @@ mod config;
 pub mod filter;
 mod fst_check;
 mod homophone;
+pub mod order;
 mod index;
 pub mod phrases;
 mod search;

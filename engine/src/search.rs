@@ -454,7 +454,7 @@ impl Index {
                 }
             }
         }
-        matched_terms.sort_unstable();
+        crate::order::sort(&mut matched_terms);
         matched_terms.dedup();
 
         let mut ranked: Vec<(f32, u32)> = touched.iter().map(|&d| (fused[d as usize], d)).collect();
@@ -622,7 +622,7 @@ impl Index {
         }
         // Stop words never score, but a title that holds them is more fully the query ("To Have and Have Not").
         let mut stops: Vec<&String> = words.stop.iter().collect();
-        stops.sort_unstable();
+        crate::order::sort(&mut stops);
         stops.dedup();
         for stop in stops {
             let Some(id) = self
@@ -643,7 +643,7 @@ impl Index {
         let n_words = slots.len() as f32;
         let title_bonus = r.title_match;
         let mut content_sorted: Vec<&str> = words.content.iter().map(String::as_str).collect();
-        content_sorted.sort_unstable();
+        crate::order::sort(&mut content_sorted);
         let mut top_plain = 0.0f32;
         let out = touched
             .iter()
@@ -687,7 +687,7 @@ impl Index {
         if !all_stop {
             title.retain(|w| !analysis::is_stop_word(self.language, w));
         }
-        title.sort_unstable();
+        crate::order::sort(&mut title);
         title.len() == sorted.len() && title.iter().zip(sorted).all(|(a, b)| a == b)
     }
 
@@ -730,7 +730,7 @@ impl Index {
                 continue;
             };
             let mut near = work.expand(self, first, false, q, 1);
-            near.sort_unstable_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
+            crate::order::sort_by(&mut near, |a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
             near.truncate(MAX_FUZZY_JOIN);
             for c in near {
                 let c = Candidate { weight: c.weight * COMPOUND, kind: Kind::Compound, ..c };
@@ -861,7 +861,7 @@ impl Index {
                     &mut typos,
                 );
             }
-            typos.sort_unstable_by(|a, b| {
+            crate::order::sort_by(&mut typos, |a, b| {
                 a.3.cmp(&b.3)
                     .then(a.0.cmp(&b.0))
                     .then(b.1.cmp(&a.1))
@@ -939,7 +939,7 @@ impl Index {
                     }
                 }
             }
-            sounds.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            crate::order::sort_by(&mut sounds, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             sounds.dedup_by_key(|s| s.2);
             sounds.truncate(MAX_PHONETIC);
             for &(dist, _, id, overrun) in &sounds {
@@ -967,7 +967,7 @@ impl Index {
         }
 
         // One candidate per term, the best weight (then the strongest kind) winning.
-        out.sort_unstable_by(|a, b| {
+        crate::order::sort_by(&mut out, |a, b| {
             a.term
                 .cmp(&b.term)
                 .then(b.weight.total_cmp(&a.weight))
@@ -1047,7 +1047,7 @@ impl Index {
                 break;
             }
         }
-        all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut all, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         all.truncate(k);
         all
     }

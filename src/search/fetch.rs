@@ -6,6 +6,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::speech::recognition::describe;
 
+/// The most a download reserves up front from its Content-Length (it still grows past it as bytes arrive).
+const PREALLOCATE_AT_MOST: usize = 64 << 20;
+
 /// Why a fetch failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
@@ -44,20 +47,21 @@ pub async fn fetch_bytes(url: &str, on_progress: impl Fn(Option<u8>)) -> Result<
         404 => return Err(FetchError::NotFound { url: url.to_string() }),
         status => return Err(FetchError::Status { url: url.to_string(), status }),
     }
-    let total: Option<f64> = response
+    let total: Option<u64> = response
         .headers()
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|length| length.parse().ok())
-        .filter(|&length: &f64| length > 0.0);
+        .and_then(|length| length.trim().parse().ok())
+        .filter(|&length| length > 0);
     let Some(body) = response.body() else {
         // No stream (an old browser): read it whole.
         let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
         return Ok(Uint8Array::new(&buffer).to_vec());
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(total.map_or(0, |t| t as usize));
+    // Reserve what the server announced, up to 64 MB: a wrong or hostile Content-Length must not exhaust memory.
+    let mut bytes = Vec::with_capacity(total.map_or(0, |t| usize::try_from(t).unwrap_or(0).min(PREALLOCATE_AT_MOST)));
     let mut last_percent = None;
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(network)?;
@@ -72,7 +76,7 @@ pub async fn fetch_bytes(url: &str, on_progress: impl Fn(Option<u8>)) -> Result<
             }
         }
         // A compressed response reports its compressed length: never claim more than 99 % before the end.
-        let percent = total.map(|total| ((bytes.len() as f64 / total) * 100.0).min(99.0) as u8);
+        let percent = total.map(|total| ((bytes.len() as f64 / total as f64) * 100.0).min(99.0) as u8);
         if percent != last_percent {
             last_percent = percent;
             on_progress(percent);

@@ -11,7 +11,7 @@ pub fn segments<'a>(text: &'a str, spans: &[Range<usize>]) -> Vec<(&'a str, bool
         .filter(|span| text.is_char_boundary(span.start) && text.is_char_boundary(span.end))
         .cloned()
         .collect();
-    spans.sort_by_key(|span| (span.start, span.end));
+    hark_engine::order::sort_by_key(&mut spans, |span| (span.start, span.end));
     let mut pieces = Vec::new();
     let mut at = 0;
     for span in spans {

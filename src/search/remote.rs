@@ -308,7 +308,7 @@ pub fn highlight_spans(source: &str, fragments: &[&str]) -> Vec<Range<usize>> {
             }
         }
     }
-    spans.sort_by_key(|span| (span.start, span.end));
+    hark_engine::order::sort_by_key(&mut spans, |span| (span.start, span.end));
     spans.dedup();
     spans
 }

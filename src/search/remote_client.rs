@@ -150,9 +150,9 @@ async fn fetch_search(
         .map_err(network)?
         .dyn_into()
         .map_err(network)?;
-    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<f64>().ok());
-    if let Some(too_big) = declared.filter(|&n| n > MAX_ANSWER_BYTES as f64) {
-        return Err(too_big_answer(too_big));
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(too_big) = declared.filter(|&n| n > MAX_ANSWER_BYTES as u64) {
+        return Err(too_big_answer(too_big as f64));
     }
     let body = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
     if body.len() > MAX_ANSWER_BYTES {

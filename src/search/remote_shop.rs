@@ -112,7 +112,7 @@ pub fn price_of(shop: &RemoteShop, source: &Value) -> Option<f64> {
     let value = source.get(&shop.price.as_ref()?.0)?;
     let price = match value {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => crate::number::parse_decimal(s.trim()),
         _ => None,
     }?;
     price.is_finite().then_some(price)

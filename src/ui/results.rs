@@ -13,6 +13,12 @@ pub fn Results() -> impl IntoView {
     let query: QueryCtx = expect_context();
     let search: SearchCtx = expect_context();
     let reading = use_context::<ReaderCtx>().map(|ReaderCtx(reader)| reader.current_tag);
+    // The id of the result being read aloud, as one memo: each row compares its own id with it, so a new answer
+    // or a new reading position notifies the rows only when the result being read changes.
+    let speaking_id = Memo::new(move |_| {
+        let position = reading.and_then(|current| current.get())?;
+        search.answer.with(|answer| answer.response.results.get(position).map(|result| result.id.clone()))
+    });
     let response = move |f: &dyn Fn(&SearchResponse) -> bool| search.answer.with(|answer| f(&answer.response));
     let nothing_found = move || {
         matches!(search.status.get(), CatalogStatus::Ready { .. })
@@ -26,11 +32,7 @@ pub fn Results() -> impl IntoView {
                 <For each=rows key=key let(result)>
                     {
                         let id = result.id.clone();
-                        let speaking = Signal::derive(move || {
-                            reading.and_then(|current| current.get()).is_some_and(|position| {
-                                search.answer.with(|answer| answer.response.results.get(position).is_some_and(|r| r.id == id))
-                            })
-                        });
+                        let speaking = Signal::derive(move || speaking_id.with(|speaking| speaking.as_ref() == Some(&id)));
                         view! { <ResultItem result speaking /> }
                     }
                 </For>

@@ -68,7 +68,7 @@ pub(crate) fn multi_word(tokens: &[Token], used: &mut [bool], vocab: &Vocabulary
             }
         }
     }
-    values.sort_by_key(|v| std::cmp::Reverse(v.0.len()));
+    hark_engine::order::sort_by_key(&mut values, |v| std::cmp::Reverse(v.0.len()));
     let mut out = Vec::new();
     for i in 0..tokens.len() {
         for (words, facet, value) in &values {

@@ -260,7 +260,7 @@ fn understand_one(input: &str, lang: Lang, vocab: &Vocabulary) -> Understood {
     let sort = sort::extract(&tokens, &mut used, lang, vocab);
     let refinement = refine::extract(&tokens, &mut used, lang);
     filters.extend(facets::single_words(&tokens, &mut used, lang, vocab));
-    filters.sort_by_key(|(at, _)| *at);
+    hark_engine::order::sort_by_key(&mut filters, |(at, _)| *at);
     trim_filler(&tokens, &mut used, lang);
     Understood {
         text: text::join(&tokens, &used),

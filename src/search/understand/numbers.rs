@@ -65,7 +65,7 @@ fn digits(s: &str, lang: Lang) -> Option<f64> {
             normal = parts.concat();
         }
     }
-    let v: f64 = normal.parse().ok()?;
+    let v = crate::number::parse_decimal(&normal)?;
     (v.is_finite()).then_some(v * scale)
 }
 

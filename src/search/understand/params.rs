@@ -32,7 +32,7 @@ fn parse_bounds(s: &str) -> Option<(Bound<f64>, Bound<f64>)> {
     let (mut min, mut max) = (Bound::Unbounded, Bound::Unbounded);
     for part in s.split(',').filter(|p| !p.is_empty()) {
         let (op, num) = (part.get(..2)?, part.get(2..)?);
-        let v: f64 = num.parse().ok().filter(|v: &f64| v.is_finite())?;
+        let v = crate::number::parse_decimal(num)?;
         match op {
             "ge" => min = Bound::Included(v),
             "gt" => min = Bound::Excluded(v),

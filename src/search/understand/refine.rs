@@ -113,7 +113,7 @@ fn value(b: Bound<f64>) -> Option<f64> {
 
 fn sorted_finite(prices: &[f64]) -> Vec<f64> {
     let mut p: Vec<f64> = prices.iter().copied().filter(|v| v.is_finite()).collect();
-    p.sort_by(f64::total_cmp);
+    hark_engine::order::sort_by(&mut p, f64::total_cmp);
     p
 }
 
