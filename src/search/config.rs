@@ -89,8 +89,9 @@ pub struct SiteConfig {
     pub phrases: Vec<String>,
     /// The page's title, tagline and credits. Default: Hark's own title and tagline, no credits.
     pub site: Option<SiteBranding>,
-    /// Field names, weights, language and result count, passed to the engine.
-    #[serde(flatten)]
+    /// Field names, weights, language and result count, passed to the engine: the same object's other keys, read
+    /// as the engine's own type (see [`SiteConfig::parse`]).
+    #[serde(skip)]
     pub engine: CatalogConfig,
 }
 
@@ -426,9 +427,11 @@ impl SiteConfig {
     /// at fault.
     pub fn parse(bytes: &[u8]) -> Result<Self, String> {
         let text = std::str::from_utf8(bytes).map_err(|error| format!("it is not UTF-8 text ({error})"))?;
+        let document = super::json::Document::parse(text)?;
         // A typo must not fall back on defaults silently: every key is one Hark knows.
-        super::json::parse_plain::<hark_engine::KnownKeys>(text)?;
-        let mut config: Self = super::json::parse(text)?;
+        document.read_plain::<hark_engine::KnownKeys>()?;
+        let mut config: Self = document.read()?;
+        config.engine = document.read()?;
         config.engine.validate().map_err(|error| error.to_string())?;
         config.remote = config.remote.map(RemoteConfig::validated).transpose()?;
         config.phrases = validated_phrases(config.phrases)?;

@@ -8,13 +8,36 @@ use serde::Serialize;
 
 /// Parse JSON text into `T`. The error names the position (malformed JSON) or the key and what was expected.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    imp::parse(text)
+    Document::parse(text)?.read()
 }
 
-/// [`parse`] without the key path in front of the error, for types whose errors name their key themselves
-/// ([`hark_engine::KnownKeys`]).
-pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    imp::parse_plain(text)
+/// JSON text parsed once and read as several types: `hark.json` is read as the key check, the page's config and
+/// the engine's config, each a type of its own (a `#[serde(flatten)]` would link serde's buffering deserializer).
+pub struct Document<'a> {
+    /// The text, which the native reader parses per read so that its errors keep their line and column.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    text: &'a str,
+    /// What `JSON.parse` made of it, in the page.
+    #[cfg(target_arch = "wasm32")]
+    value: wasm_bindgen::JsValue,
+}
+
+impl<'a> Document<'a> {
+    /// Parse `text`; a malformed one fails here, naming the position.
+    pub fn parse(text: &'a str) -> Result<Self, String> {
+        imp::document(text)
+    }
+
+    /// Read it as `T`; the error names the key and what was expected.
+    pub fn read<T: DeserializeOwned>(&self) -> Result<T, String> {
+        imp::read(self)
+    }
+
+    /// [`Document::read`] without the key path in front of the error, for types whose errors name their key
+    /// themselves ([`hark_engine::KnownKeys`]).
+    pub fn read_plain<T: DeserializeOwned>(&self) -> Result<T, String> {
+        imp::read_plain(self)
+    }
 }
 
 /// Write `value` as JSON text.
@@ -28,9 +51,13 @@ mod imp {
     // `JSON.parse`'s `SyntaxError` message reads "Unexpected token … (line 3 column 5)".
     use crate::speech::recognition::describe;
 
-    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    pub fn document(text: &str) -> Result<Document<'_>, String> {
         let value = js_sys::JSON::parse(text).map_err(|error| describe(&error))?;
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
+        Ok(Document { text, value })
+    }
+
+    pub fn read<T: DeserializeOwned>(document: &Document) -> Result<T, String> {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(document.value.clone())).map_err(|error| {
             let path = error.path().to_string();
             // serde-wasm-bindgen's errors are JS `Error`s: "Error: invalid type …".
             let inner = error.into_inner().to_string();
@@ -39,9 +66,8 @@ mod imp {
         })
     }
 
-    pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-        let value = js_sys::JSON::parse(text).map_err(|error| describe(&error))?;
-        T::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| {
+    pub fn read_plain<T: DeserializeOwned>(document: &Document) -> Result<T, String> {
+        T::deserialize(serde_wasm_bindgen::Deserializer::from(document.value.clone())).map_err(|error| {
             let text = error.to_string();
             text.strip_prefix("Error: ").unwrap_or(&text).to_string()
         })
@@ -58,7 +84,20 @@ mod imp {
 mod imp {
     use super::*;
 
-    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    pub fn document(text: &str) -> Result<Document<'_>, String> {
+        parse_plain::<serde::de::IgnoredAny>(text)?;
+        Ok(Document { text })
+    }
+
+    pub fn read<T: DeserializeOwned>(document: &Document) -> Result<T, String> {
+        parse(document.text)
+    }
+
+    pub fn read_plain<T: DeserializeOwned>(document: &Document) -> Result<T, String> {
+        parse_plain(document.text)
+    }
+
+    fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
@@ -82,7 +121,7 @@ mod imp {
         format!("line {}, column {}: {detail}", inner.line(), inner.column())
     }
 
-    pub fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    fn parse_plain<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = T::deserialize(&mut deserializer).map_err(|inner| position(&inner))?;
         deserializer.end().map_err(|inner| position(&inner))?;
@@ -104,6 +143,6 @@ mod tests {
         assert_eq!(parse::<serde_json::Value>("{\"hits\": []}  \n"), Ok(serde_json::json!({"hits": []})), "whitespace is fine");
         let trailing = parse::<serde_json::Value>(r#"{"hits": []}garbage"#).unwrap_err();
         assert!(trailing.starts_with("line 1, column 13: trailing characters"), "{trailing}");
-        assert!(parse_plain::<serde_json::Value>("[1] [2]").is_err());
+        assert!(Document::parse("[1] [2]").is_err());
     }
 }
