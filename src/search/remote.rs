@@ -252,7 +252,6 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
                     _ => String::new(),
                 },
                 price,
-                ..SearchResult::default()
             })
         })
         .collect::<Result<Vec<_>, RemoteError>>()?;

@@ -81,7 +81,7 @@ pub fn aggregations(shop: &RemoteShop) -> Option<Value> {
         .iter()
         .map(|(name, field)| (name.clone(), json!({ "terms": { "field": field, "size": FACET_VALUES } })))
         .collect();
-    (!aggs.is_empty()).then(|| Value::Object(aggs))
+    (!aggs.is_empty()).then_some(Value::Object(aggs))
 }
 
 /// The facet counts in an answer's `aggregations`, in config order (values with no documents left out).

@@ -31,8 +31,6 @@ struct NumberBuild {
     values: Vec<f32>,
 }
 
-/// The folded form facet values are compared in (case and surrounding space ignored).
-
 impl CatalogColumns {
     /// Empty columns for the facets, price and numbers `cfg` declares.
     pub(crate) fn for_config(cfg: &CatalogConfig) -> CatalogColumns {
