@@ -65,10 +65,9 @@ pub fn parse_pitch(text: &str) -> Option<f64> {
     parse_in_range(text, PITCH_RANGE.0, PITCH_RANGE.1)
 }
 
-/// A number to one decimal place, "1.5" (without linking float formatting into the page).
+/// A number to one decimal place, "1.5": how a rate or pitch is stored and shown.
 pub fn tenths(value: &f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    format!("{}{}.{}", if tenths < 0 { "-" } else { "" }, (tenths / 10).abs(), (tenths % 10).abs())
+    format!("{value:.1}")
 }
 
 /// A string preference kept as written.
