@@ -141,6 +141,8 @@ pub struct RemoteShop {
     pub numbers: Vec<(String, String)>,
     /// What the items are called, for the summary.
     pub noun: String,
+    /// The facet on the cluster's category field, whose values name kinds of item in the summary.
+    pub noun_facet: Option<String>,
 }
 
 impl RemoteShop {
@@ -152,8 +154,15 @@ impl RemoteShop {
             price: engine.price.as_ref().map(|p| (p.field.clone(), p.currency.clone())),
             numbers: engine.numbers.iter().map(|(name, n)| (name.clone(), n.field.clone())).collect(),
             noun: config.noun.clone(),
+            noun_facet: facet_on(&engine.facets, config.remote.as_ref().map_or("category", |r| r.fields.category.as_str())),
         }
     }
+}
+
+/// The display name of the facet on `field`, if one is declared: on the catalog's category field, its values name
+/// kinds of item ("12 chairs") where a colour or a brand does not ([`Naming`](super::understand::Naming)).
+pub fn facet_on(facets: &[(String, String)], field: &str) -> Option<String> {
+    facets.iter().find(|(_, on)| on == field).map(|(name, _)| name.clone())
 }
 
 /// Document field names for each role of a result.

@@ -109,6 +109,7 @@ pub async fn load(
     let max_results = config.engine.max_results;
     let (noun, speak, lang) = (config.noun.clone(), config.speak.clone(), config.engine.language.clone());
     let phrases = std::mem::take(&mut config.phrases);
+    let noun_facet = super::config::facet_on(&config.engine.facets, &config.engine.fields.category);
     let finish = |provider: Provider, warnings, skipped: Vec<String>, skipped_total: usize| {
         let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
         Loaded {
@@ -155,7 +156,7 @@ pub async fn load(
                 }
                 let skipped = source.skipped.iter().map(SkippedLine::named).collect();
                 let total = source.skipped_total as usize;
-                return Ok(finish(ready(index, max_results, &noun), warnings, skipped, total));
+                return Ok(finish(ready(index, max_results, &noun, noun_facet.as_deref()), warnings, skipped, total));
             }
             // A catalog to fall back on: say what went wrong and index that instead.
             Err(error) if catalog_url.is_some() => warnings.push(error.to_string()),
@@ -183,7 +184,7 @@ pub async fn load(
     let index = Index::from_built_vec(built.bytes)
         .map_err(|error| LoadError::Catalog { url: url.clone(), detail: error.to_string() })?;
     let total = built.skipped.len();
-    Ok(finish(ready(index, max_results, &noun), warnings, built.skipped, total))
+    Ok(finish(ready(index, max_results, &noun, noun_facet.as_deref()), warnings, built.skipped, total))
 }
 
 /// What a cluster's catalog offers to understand: the price and numbers (facet values are not known in the page,
@@ -207,9 +208,9 @@ fn sentence(detail: &str) -> String {
     if detail.ends_with(['.', '?', '!']) { detail.to_string() } else { format!("{detail}.") }
 }
 
-fn ready(mut index: Index, max_results: usize, noun: &str) -> Provider {
+fn ready(mut index: Index, max_results: usize, noun: &str, noun_facet: Option<&str>) -> Provider {
     index.set_max_results(max_results);
-    Provider::local(LocalSearch::new(index).with_noun(noun))
+    Provider::local(LocalSearch::new(index).with_noun(noun).with_noun_facet(noun_facet))
 }
 
 #[cfg(test)]

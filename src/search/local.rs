@@ -2,7 +2,7 @@
 
 use hark_engine::{finish_fold, Filter as EngineFilter, Index, Query, Sort as EngineSort};
 
-use super::understand::{format_price, summary, FacetVocab, Filter, Lang, Sort, State, Vocabulary};
+use super::understand::{format_price, summary, FacetVocab, Filter, Lang, Naming, Sort, State, Vocabulary};
 use super::understood::{clearly_different, vocabulary, Resolved, DID_YOU_MEAN_TOP};
 use super::{SearchRequest, SearchResponse, SearchResult};
 
@@ -28,6 +28,8 @@ pub struct LocalSearch {
     index: Index,
     vocabulary: Vocabulary,
     noun: String,
+    /// The facet whose values name kinds of item (see [`Naming::facet`]).
+    noun_facet: Option<String>,
 }
 
 impl LocalSearch {
@@ -35,7 +37,7 @@ impl LocalSearch {
     pub fn new(mut index: Index) -> Self {
         index.set_folder(browser_fold);
         let vocabulary = vocabulary(&index);
-        Self { index, vocabulary, noun: "results".to_string() }
+        Self { index, vocabulary, noun: "results".to_string(), noun_facet: None }
     }
 
     /// What the summary calls the items when no text or facet value names them ("12 products, under $100.").
@@ -43,6 +45,12 @@ impl LocalSearch {
         if !noun.trim().is_empty() {
             self.noun = noun.trim().to_string();
         }
+        self
+    }
+
+    /// The facet on the catalog's `category` field, if there is one: its values name kinds of item ("12 chairs").
+    pub fn with_noun_facet(mut self, facet: Option<&str>) -> Self {
+        self.noun_facet = facet.map(str::to_string);
         self
     }
 
@@ -118,7 +126,7 @@ impl LocalSearch {
         let total = (all.len() > offset + results.len()).then_some(all.len() as u64);
         let shows_summary = !state.filters.is_empty() || state.sort.is_some();
         let count = all.len().max(offset + results.len());
-        let summary = shows_summary.then(|| summary(count, state, &self.noun, currency.as_deref(), resolved.lang));
+        let summary = shows_summary.then(|| summary(count, state, Naming { noun: &self.noun, facet: self.noun_facet.as_deref() }, currency.as_deref(), resolved.lang));
         SearchResponse {
             seq: request.seq,
             query: request.text.clone(),

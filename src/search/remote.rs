@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 use super::config::RemoteConfig;
 use super::json;
 use super::remote_shop;
-use super::understand::{format_price, summary};
+use super::understand::{format_price, summary, Naming};
 use super::{SearchRequest, SearchResponse, SearchResult};
 
 /// Highlight tags from Unicode's private use area: they never occur in real catalog text, and every span is checked
@@ -264,7 +264,7 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
         let currency = shop.price.as_ref().map(|(_, currency)| currency.clone());
         let count = total.map_or(response.results.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
         if !state.filters.is_empty() || state.sort.is_some() {
-            response.summary = Some(summary(count, state, &shop.noun, currency.as_deref(), resolved.lang));
+            response.summary = Some(summary(count, state, Naming { noun: &shop.noun, facet: shop.noun_facet.as_deref() }, currency.as_deref(), resolved.lang));
         }
         response.facets = remote_shop::parse_facets(shop, &root);
         response.state = Some(state.clone());

@@ -128,6 +128,7 @@ mod tests {
             price: Some(("price".into(), "USD".into())),
             numbers: vec![("rating".into(), "stars".into())],
             noun: "products".into(),
+            noun_facet: None,
         }
     }
 

@@ -35,7 +35,7 @@ mod tests;
 pub use lang::Lang;
 pub use params::{from_params, to_params};
 pub use refine::{apply_refinement, is_refinement_only};
-pub use summary::{format_price, summary};
+pub use summary::{format_price, summary, Naming};
 
 use std::ops::Bound;
 

@@ -150,36 +150,50 @@ fn plain(v: f64, lang: Lang) -> String {
     }
 }
 
-/// The sentence: count, what was searched (the text, else the facet values, else `noun`),
+/// What the summary calls the items it counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Naming<'a> {
+    /// The catalog's word for its items ("products"): used when neither the text nor a value of `facet` names them.
+    pub noun: &'a str,
+    /// The facet whose values name kinds of item (the one on the catalog's `category` field): its value stands in
+    /// for the noun ("12 chairs, black."). A value of another facet is listed after the noun ("17 products, black."),
+    /// since "black" or "Nike" alone does not say what was counted.
+    pub facet: Option<&'a str>,
+}
+
+impl<'a> Naming<'a> {
+    /// Items called `noun`, with no facet that names them.
+    pub fn noun(noun: &'a str) -> Self {
+        Self { noun, facet: None }
+    }
+}
+
+/// The sentence: count, what was searched (the text, else a value of the naming facet, else the noun),
 /// the filters and the sort. `currency` formats prices (the catalog's, ISO 4217).
 ///
 /// ```
-/// use hark::search::understand::{summary, Filter, Lang, State};
+/// use hark::search::understand::{summary, Filter, Lang, Naming, State};
 /// use std::ops::Bound;
 /// let state = State {
 ///     text: "chairs".into(),
 ///     filters: vec![Filter::Price { min: Bound::Unbounded, max: Bound::Excluded(100.0) }],
 ///     sort: None,
 /// };
-/// assert_eq!(summary(12, &state, "products", Some("USD"), Lang::En), "12 chairs, under $100.");
-/// assert_eq!(summary(3, &state, "Produkte", Some("EUR"), Lang::De), "3 chairs, unter 100 €.");
+/// assert_eq!(summary(12, &state, Naming::noun("products"), Some("USD"), Lang::En), "12 chairs, under $100.");
+/// assert_eq!(summary(3, &state, Naming::noun("Produkte"), Some("EUR"), Lang::De), "3 chairs, unter 100 €.");
 /// ```
-pub fn summary(count: usize, state: &State, noun: &str, currency: Option<&str>, lang: Lang) -> String {
+pub fn summary(count: usize, state: &State, naming: Naming, currency: Option<&str>, lang: Lang) -> String {
     let w = words(lang);
-    let facet_values: Vec<&str> = state
-        .filters
-        .iter()
-        .filter_map(|f| match f {
-            Filter::Facet { value, .. } => Some(value.as_str()),
-            _ => None,
-        })
-        .collect();
+    let naming_value = state.filters.iter().rev().find_map(|f| match f {
+        Filter::Facet { facet, value } if naming.facet == Some(facet.as_str()) => Some(value.as_str()),
+        _ => None,
+    });
     let what = if !state.text.trim().is_empty() {
         state.text.trim().to_owned()
-    } else if let Some(last) = facet_values.last() {
-        (*last).to_owned()
+    } else if let Some(value) = naming_value {
+        value.to_owned()
     } else {
-        noun.to_owned()
+        naming.noun.to_owned()
     };
     let mut parts: Vec<String> = Vec::new();
     for f in &state.filters {
@@ -240,18 +254,39 @@ mod tests {
             ],
             sort: Some(Sort::Price { descending: false }),
         };
+        let category = Naming { noun: "products", facet: Some("Category") };
         assert_eq!(
-            summary(12, &state, "products", Some("USD"), Lang::En),
+            summary(12, &state, category, Some("USD"), Lang::En),
             "12 chairs, black, between $20 and $40, cheapest first."
         );
         assert_eq!(
-            summary(2, &state, "Produkte", Some("EUR"), Lang::De),
+            summary(2, &state, Naming { noun: "Produkte", ..category }, Some("EUR"), Lang::De),
             "2 chairs, black, zwischen 20 € und 40 €, günstigste zuerst."
         );
         assert_eq!(
-            summary(0, &state, "produits", Some("EUR"), Lang::Fr),
+            summary(0, &state, Naming { noun: "produits", ..category }, Some("EUR"), Lang::Fr),
             "Aucun chairs, black, entre 20 € et 40 €, les moins chers d'abord."
         );
-        assert_eq!(summary(1, &State::default(), "productos", None, Lang::Es), "1 resultado: productos.");
+        assert_eq!(summary(1, &State::default(), Naming::noun("productos"), None, Lang::Es), "1 resultado: productos.");
+    }
+
+    #[test]
+    fn a_value_that_does_not_name_the_items_follows_the_noun() {
+        let black = State {
+            text: String::new(),
+            filters: vec![Filter::Facet { facet: "Color".into(), value: "black".into() }],
+            sort: None,
+        };
+        let category = Naming { noun: "products", facet: Some("Category") };
+        assert_eq!(summary(17, &black, category, Some("USD"), Lang::En), "17 products, black.");
+        assert_eq!(summary(17, &black, Naming::noun("products"), None, Lang::En), "17 products, black.");
+        let footwear = State {
+            filters: vec![
+                Filter::Facet { facet: "Category".into(), value: "Footwear".into() },
+                Filter::Facet { facet: "Color".into(), value: "black".into() },
+            ],
+            ..black
+        };
+        assert_eq!(summary(8, &footwear, category, Some("USD"), Lang::En), "8 Footwear, black.");
     }
 }

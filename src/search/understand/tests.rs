@@ -212,7 +212,7 @@ fn never_panics() {
         for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
             let q = understand(s, &[(s.clone(), 1.0)], lang, &shop());
             let next = apply_refinement(&State::default(), &q, &[1.0, f64::NAN, 3.0]);
-            let _ = summary(3, &next, "products", Some("USD"), lang);
+            let _ = summary(3, &next, Naming::noun("products"), Some("USD"), lang);
         }
     }
 }
@@ -398,7 +398,7 @@ fn wiring_example_on_the_german_fixture() {
     assert_eq!(said.filters.len(), 3, "{said:?}");
     let state = apply_refinement(&State::default(), &said, &[]);
     assert_eq!(ids(&to_engine(&state)), ["de-4"]);
-    assert_eq!(summary(1, &state, "Produkte", index.currency(), Lang::De), "1 Ergebnis: Schuhe, schwarz, unter 100 €.");
+    assert_eq!(summary(1, &state, Naming { noun: "Produkte", facet: Some("Kategorie") }, index.currency(), Lang::De), "1 Ergebnis: Schuhe, schwarz, unter 100 €.");
 
     // Follow-ups: drop the filters, then sort what is left (nothing to search: browse).
     let prices: Vec<f64> = index.search(&to_engine(&state)).iter().filter_map(|h| index.price(h.doc)).collect();
