@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 
 use hark::search::understand::summary::filter_label;
 use hark::search::understand::{
-    format_price, from_params, summary, to_params, understand, FacetVocab, Filter, Lang, NumberVocab, PriceVocab,
-    Sort, Vocabulary,
+    format_price, from_params, summary, to_params, understand, FacetVocab, Filter, Lang, Naming, NumberVocab,
+    PriceVocab, Sort, Vocabulary,
 };
 use hark::search::understood::{resolve, Base};
 use hark::search::{Origin, Refines, SearchRequest};
@@ -102,8 +102,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(back.filters, state.filters, "filters through the URL: {params:?}");
     assert_eq!(back.sort, state.sort, "sort through the URL: {params:?}");
 
-    let said_summary = summary(3, state, "products", Some("USD"), resolved.lang);
-    assert!(!said_summary.is_empty());
+    for facet in [None, Some("Category")] {
+        let said_summary = summary(3, state, Naming { noun: "products", facet }, Some("USD"), resolved.lang);
+        assert!(!said_summary.is_empty());
+    }
     for f in &state.filters {
         assert!(!filter_label(f, Some("USD"), resolved.lang).is_empty(), "{f:?} has no label");
         if let Filter::Price { min: Bound::Included(v) | Bound::Excluded(v), .. } = f {
