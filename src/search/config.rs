@@ -154,7 +154,7 @@ impl RemoteShop {
             price: engine.price.as_ref().map(|p| (p.field.clone(), p.currency.clone())),
             numbers: engine.numbers.iter().map(|(name, n)| (name.clone(), n.field.clone())).collect(),
             noun: config.noun.clone(),
-            noun_facet: facet_on(&engine.facets, config.remote.as_ref().map_or("category", |r| r.fields.category.as_str())),
+            noun_facet: config.remote.as_ref().and_then(|remote| facet_on(&engine.facets, &remote.fields.category)),
         }
     }
 }

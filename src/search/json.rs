@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// Parse JSON text into `T`. The error names the position (malformed JSON) or the key and what was expected.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    Document::parse(text)?.read()
+    imp::parse(text)
 }
 
 /// JSON text parsed once and read as several types: `hark.json` is read as the key check, the page's config and
@@ -56,6 +56,10 @@ mod imp {
         Ok(Document { text, value })
     }
 
+    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+        read(&document(text)?)
+    }
+
     pub fn read<T: DeserializeOwned>(document: &Document) -> Result<T, String> {
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(document.value.clone())).map_err(|error| {
             let path = error.path().to_string();
@@ -97,7 +101,7 @@ mod imp {
         parse_plain(document.text)
     }
 
-    fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
