@@ -171,6 +171,27 @@ describe('voice search (UI contract)', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('b2. the ring pulses from the first words heard until that speech\'s phrase is in, then stays still', T, async (t) => {
+    const { page, errors } = await h.newPage();
+    await h.open(page);
+    await page.getByRole('checkbox', { name: 'Read results aloud' }).uncheck();
+    await setContinuous(page, true);
+    await startListening(page);
+    const hearing = () => ui(page).mic.evaluate((el) => el.classList.contains('hearing'));
+    assert.equal(await hearing(), false, 'no pulse before any speech');
+    await fake(page, 'interim', 'office');
+    await eventually(async () => assert.equal(await hearing(), true), { message: 'the ring should pulse once words are heard' });
+    await fake(page, 'say', 'office chairs');
+    await expectSearchValue(page, 'office chairs');
+    await eventually(async () => assert.equal(await hearing(), false), { message: 'the pulse should stop when the phrase is in' });
+    // Still listening, still hearing speech: the next phrase is searched without the ring pulsing again.
+    await fake(page, 'say', 'lamps');
+    await expectSearchValue(page, 'lamps');
+    assert.equal(await hearing(), false);
+    assert.equal(await pressed(page), 'true', 'continuous mode keeps listening');
+    assert.deepEqual(pageErrors(errors), []);
+  });
+
   test('c. a denied microphone shows an alert that names the microphone', T, async (t) => {
     const { page, errors } = await h.newPage({ config: { startError: 'not-allowed' } });
     await h.open(page);
