@@ -13,12 +13,10 @@ pub fn MicButton() -> impl IntoView {
     let voice: VoiceCtx = expect_context();
     let SpeechCtx(speech) = speech_ctx;
     let pressed = move || speech.is_listening.get_untracked();
-    // The ring pulses from the moment speech is heard until that speech's first phrase is in: while an animation
-    // runs, the browser draws in step with the display, and results that arrive then reach the screen up to a frame
-    // later (e2e/bench, spoken → painted).
-    let phrase_seq = move || speech.phrase.with(|phrase| phrase.as_ref().map(|heard| heard.seq));
-    let heard_from = Memo::new(move |_| (speech.phase.get() == Phase::Hearing).then(|| untrack(phrase_seq)));
-    let hearing = move || heard_from.get().is_some_and(|seq| seq == phrase_seq());
+    // The ring pulses while words are coming in, and stops when the phrase is in: while an animation runs, the
+    // browser draws in step with the display, and results that arrive then reach the screen up to a frame later
+    // (e2e/bench, spoken → painted).
+    let hearing = move || speech.phase.get() == Phase::Hearing && speech.interim.with(|words| !words.is_empty());
     let title = move || {
         if !speech.is_supported.get() {
             "Voice search is not available in this browser"
