@@ -11,8 +11,12 @@
 //!    the page fetches until ready), spoken final → results painted against a plain-JS MiniSearch page, and the
 //!    117k JSONL without an index loading in the page. `--only page` runs just these (`--no-build` reuses `dist/`)
 //!    and writes `bench-report/PAGE.md`.
+//! 4. Where the page wasm's bytes go ([`size`]): the wasm as trunk builds it (size, gzip -9), and twiggy's sizes on a
+//!    build that keeps names, summed by crate. Part of the full run and of `--only page`; `--only size` runs just this
+//!    and writes `bench-report/SIZE.md`.
 
 mod page;
+mod size;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -29,8 +33,10 @@ const PHRASES: usize = 100;
 struct Options {
     /// `--no-criterion`: skip the criterion benches.
     skip_criterion: bool,
-    /// `--only page`: only the page benchmarks.
+    /// `--only page`: only the page benchmarks (and the size profile).
     only_page: bool,
+    /// `--only size`: only the size profile of the page wasm.
+    only_size: bool,
     /// `--no-build`: measure the `dist/` already built.
     no_build: bool,
 }
@@ -44,7 +50,8 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--no-build" => options.no_build = true,
             "--only" => match args.next().map(String::as_str) {
                 Some("page") => options.only_page = true,
-                other => return Err(format!("bench: --only takes `page`, not {other:?}")),
+                Some("size") => options.only_size = true,
+                other => return Err(format!("bench: --only takes `page` or `size`, not {other:?}")),
             },
             unknown => return Err(format!("bench: unknown option `{unknown}`")),
         }
@@ -60,10 +67,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let out = root.join("bench-report");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create bench-report/: {e}"))?;
     crate::catalog::run(&["--if-missing".to_string()]).map_err(|message| format!("catalog: {message}"))?;
+    if options.only_size {
+        let mut report = format!("# Hark page wasm size\n\nProduced by `cargo xtask bench --only size` on {} — {}.\n\n", today(), machine());
+        report.push_str(&size_section()?);
+        return write_report(&out, "SIZE.md", &report);
+    }
     if options.only_page {
         build_app(&options)?;
         let mut report = format!("# Hark page benchmarks\n\nProduced by `cargo xtask bench --only page` on {} — {}.\n\n", today(), machine());
         report.push_str(&page_sections(&root, &out)?);
+        report.push_str(&size_section()?);
         return write_report(&out, "PAGE.md", &report);
     }
 
@@ -125,7 +138,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::write(out.join("browser.json"), &browser_json).map_err(|e| format!("cannot write browser.json: {e}"))?;
     report.push_str(&browser_section(&browser_json));
     report.push_str(&page_sections(&root, &out)?);
+    report.push_str(&size_section()?);
     write_report(&out, "REPORT.md", &report)
+}
+
+/// The size profile of the page wasm ([`size`]).
+fn size_section() -> Result<String, String> {
+    let profile = timed("page wasm size by part (release build, wasm-opt, twiggy)", size::measure)?;
+    Ok(size::section(&profile))
 }
 
 /// The release app in `dist/`, unless `--no-build` (then `dist/` must exist).
@@ -268,6 +288,7 @@ mod tests {
             options(&args(&["--only", "page", "--no-build"])),
             Ok(Options { only_page: true, no_build: true, ..Options::default() })
         );
+        assert_eq!(options(&args(&["--only", "size"])), Ok(Options { only_size: true, ..Options::default() }));
         assert!(options(&args(&["--only", "engines"])).is_err());
         assert!(options(&args(&["--only"])).is_err());
         assert!(options(&args(&["--fast"])).is_err());

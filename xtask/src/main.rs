@@ -85,7 +85,8 @@ const USAGE: &str = "usage: cargo xtask <task>
                                              load a catalog into OpenSearch/Elasticsearch (_bulk, with the mapping)
   bench [--no-criterion]                     measure (native, and in Chromium against MiniSearch and FlexSearch); writes bench-report/REPORT.md
   bench --only page [--no-build]             just the page benchmarks (first load, spoken → painted vs plain JS, big catalog)
-                                             on the release dist/; writes bench-report/PAGE.md
+                                             on the release dist/, and the page wasm's size by crate; writes bench-report/PAGE.md
+  bench --only size                          the page wasm as trunk builds it (gzip) and its bytes by crate (twiggy); writes bench-report/SIZE.md
   eval [--typed N] [--spoken N] [--misses N] relevance on real catalogs, typed and spoken (flite → pocketsphinx), against MiniSearch; writes eval-report/REPORT.md
   fuzz [--minutes N] [--runs N] [--target NAME]
                                              run every fuzz target (cargo-fuzz, nightly) for N minutes or N executions
