@@ -176,7 +176,7 @@ fn bench_columns(c: &mut Criterion, name: &str) {
                 .with_prefix_last_word(false)
         })
         .collect();
-    let variants: [(&str, Variant); 4] = [
+    let variants: [(&str, Variant); 6] = [
         (
             "price under 100",
             Box::new(|q: &Query| q.clone().with_filter(under(100.0))),
@@ -197,6 +197,16 @@ fn bench_columns(c: &mut Criterion, name: &str) {
                     .with_filter(Filter::facet("Category", top_category.clone()))
                     .with_sort(cheapest.clone())
             }),
+        ),
+        // What the page asks for an understood request: every match up to 2,000 ranked, for the Refine counts and
+        // the total, of which it shows ten (src/search/local.rs).
+        (
+            "page answer: 2,000 ranked, all highlighted",
+            Box::new(|q: &Query| q.clone().with_limit(2000)),
+        ),
+        (
+            "page answer: 2,000 ranked, 10 highlighted",
+            Box::new(|q: &Query| q.clone().with_limit(2000).with_highlight(10)),
         ),
         (
             "blank text: all under 50, cheapest first",

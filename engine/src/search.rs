@@ -59,6 +59,10 @@ pub struct Query {
     pub filters: Vec<crate::filter::Filter>,
     /// Result order. Default [`crate::filter::Sort::Relevance`].
     pub sort: crate::filter::Sort,
+    /// How many of the first hits get their matched words' spans; the rest have none. `None` (the default): every
+    /// hit. A page that ranks many hits (for counts) but shows ten asks for ten: the spans are the costly part of a
+    /// hit (the title and description are read and split into words again).
+    pub highlight: Option<usize>,
 }
 
 impl Query {
@@ -82,6 +86,7 @@ impl Query {
             phonetic: true,
             strip_filler: true,
             filters: Vec::new(),
+            highlight: None,
             sort: crate::filter::Sort::Relevance,
         }
     }
@@ -89,6 +94,12 @@ impl Query {
     /// Sets the maximum number of results.
     pub fn with_limit(mut self, limit: usize) -> Query {
         self.limit = Some(limit);
+        self
+    }
+
+    /// Sets [`Query::highlight`]: spans for the first `hits` hits only.
+    pub fn with_highlight(mut self, hits: usize) -> Query {
+        self.highlight = Some(hits);
         self
     }
 
@@ -475,10 +486,12 @@ impl Index {
             ranked.truncate(limit);
         }
         ranked.sort_unstable_by(order);
+        let highlighted = query.highlight.unwrap_or(usize::MAX);
         let hits = ranked
             .into_iter()
-            .map(|(score, doc)| {
-                let view = self.doc(doc);
+            .enumerate()
+            .map(|(at, (score, doc))| {
+                let view = if at < highlighted { self.doc(doc) } else { None };
                 Hit {
                     doc,
                     score,
@@ -1213,6 +1226,23 @@ mod tests {
         let different = Query::alternatives((0..100).map(|i| (format!("{text} x{i}"), 1.0)));
         let work = index.search_counting(&different).1;
         assert!(work.computed <= analysis::MAX_ALTERNATIVES * bound, "{} expansions", work.computed);
+    }
+
+    #[test]
+    fn only_the_first_hits_asked_for_are_highlighted() {
+        let cfg = crate::CatalogConfig::default();
+        let jsonl = "{\"title\":\"Red chair\"}\n{\"title\":\"Blue chair\"}\n{\"title\":\"Green chair\"}\n";
+        let index = Index::build(&crate::parse_catalog(jsonl.as_bytes(), &cfg).unwrap(), &cfg);
+        let query = Query::text("chair").with_prefix_last_word(false);
+        let all = index.search(&query);
+        assert!(all.len() >= 2, "{all:?}");
+        assert!(all.iter().all(|hit| !hit.title_spans.is_empty()), "{all:?}");
+        let first = index.search(&query.clone().with_highlight(1));
+        // The same hits in the same order; only the first keeps its spans.
+        assert_eq!(first.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>(), all.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>());
+        assert_eq!(first[0].title_spans, all[0].title_spans);
+        assert!(first[1..].iter().all(|hit| hit.title_spans.is_empty() && hit.description_spans.is_empty()));
+        assert!(index.search(&query.with_highlight(0)).iter().all(|hit| hit.title_spans.is_empty()));
     }
 
     #[test]

@@ -109,7 +109,8 @@ impl LocalSearch {
         // One search serves both the page and the Refine counts: the order is total (ties by catalog order), so the
         // page is a slice of every match (up to FACET_COUNT_LIMIT, or further for a late page).
         let end = offset.saturating_add(size);
-        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT.max(end)));
+        // Only the page shown needs its matched words marked; the rest are counted.
+        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT.max(end)).with_highlight(end));
         let results = self.results(all.get(offset..end.min(all.len())).unwrap_or_default(), Some((currency.as_deref(), resolved.lang)));
         let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
         let suggestion = if results.is_empty() && offset == 0 && !state.text.trim().is_empty() {
@@ -181,7 +182,7 @@ impl LocalSearch {
         }
         let ids = |text: &str| -> Vec<String> {
             let state = State { text: text.to_string(), ..resolved.state.clone() };
-            let query = engine_query(&state, &[], false).with_limit(DID_YOU_MEAN_TOP);
+            let query = engine_query(&state, &[], false).with_limit(DID_YOU_MEAN_TOP).with_highlight(0);
             self.index.search(&query).iter().filter_map(|hit| self.index.doc(hit.doc).map(|doc| doc.id.to_string())).collect()
         };
         clearly_different(&ids(best), &ids(runner_up)).then(|| said_runner_up.trim().to_string())
