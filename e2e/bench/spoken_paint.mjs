@@ -14,7 +14,7 @@ import { seeded, summary } from './stats.mjs';
 const round = (x) => Math.round(x * 100) / 100;
 
 /** A page at `url`, ready and listening in continuous mode with read-aloud off. */
-async function listeningPage(browser, url) {
+export async function listeningPage(browser, url) {
   const opened = await newPage(browser, { config: { voicesImmediate: true } });
   await opened.context.addInitScript({ path: PROBE });
   const { page } = opened;

@@ -13,8 +13,9 @@
 //   animating    phrases during which the page had a running animation (document.getAnimations())
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, newPage, eventually } from '../support/browser.mjs';
-import { startSite, PROBE } from './sites.mjs';
+import { launch } from '../support/browser.mjs';
+import { startSite } from './sites.mjs';
+import { listeningPage } from './spoken_paint.mjs';
 import { pickPhrases } from './phrases.mjs';
 import { summary } from './stats.mjs';
 
@@ -32,18 +33,8 @@ const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'L
 
 /** Trace `phrases` said on the page at `url`; returns the per-phrase figures described above. */
 async function trace(browser, url, phrases) {
-  const { context, page } = await newPage(browser, { config: { voicesImmediate: true } });
+  const { context, page } = await listeningPage(browser, url);
   try {
-    await context.addInitScript({ path: PROBE });
-    await page.goto(url);
-    await page.waitForFunction(() => window.__benchProbe.readyAt !== null, null, { timeout: 60000 });
-    await page.evaluate(() => window.__benchProbe.stopWatching());
-    const continuous = page.getByRole('checkbox', { name: 'Continuous' });
-    if (!(await continuous.isChecked())) await continuous.check();
-    const readAloud = page.getByRole('checkbox', { name: 'Read results aloud' });
-    if ((await readAloud.isChecked()) && (await readAloud.isEnabled())) await readAloud.uncheck();
-    await page.getByRole('button', { name: 'Voice search' }).click();
-    await eventually(async () => page.evaluate(() => window.__harkFake.current !== null), { message: 'the microphone should be listening' });
     // Each `say` leaves a TimeStamp in the trace, so the phrases can be found in it.
     await page.evaluate(() => {
       const fake = window.__harkFake;
@@ -99,12 +90,12 @@ function figures(events, animating) {
     rendering.push(frame.reduce((total, e) => total + e.dur, 0) / 1000);
     if (animating[i]) animated += 1;
   }
-  const round = (s) => ({ p50: Math.round(s.p50 * 100) / 100, p95: Math.round(s.p95 * 100) / 100 });
+  const percentiles = ({ p50, p95 }) => ({ p50, p95 });
   return {
     phrases: script.length,
-    script: round(summary(script)),
-    frameWait: { ...round(summary(wait)), over2ms: wait.filter((ms) => ms > 2).length },
-    rendering: round(summary(rendering)),
+    script: percentiles(summary(script)),
+    frameWait: { ...percentiles(summary(wait)), over2ms: wait.filter((ms) => ms > 2).length },
+    rendering: percentiles(summary(rendering)),
     animating: animated,
   };
 }

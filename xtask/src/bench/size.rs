@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
-use crate::proc::{checked, command, workspace_root};
+use super::capture;
+use crate::proc::{checked, command, output_of, timed, workspace_root};
 
 /// The page wasm: what ships, and its bytes by part.
 #[derive(Debug, Default, PartialEq)]
@@ -51,8 +51,8 @@ pub fn measure() -> Result<Profile, String> {
         checked(command("wasm-opt", &args))?;
     }
     let wasm = std::fs::read(&shipped).map_err(|e| format!("cannot read {}: {e}", shipped.display()))?;
-    let csv = capture_stdout(command("twiggy", &["top", "-n", "1000000", "--format", "csv", &named.display().to_string()]))?;
-    Ok(Profile { bytes: wasm.len() as u64, gzip: gzip_size(&wasm)?, parts: parts(&csv) })
+    let csv = capture(command("twiggy", &["top", "-n", "1000000", "--format", "csv", &named.display().to_string()]))?;
+    Ok(Profile { bytes: wasm.len() as u64, gzip: crate::site::gzip(&wasm)?.len() as u64, parts: parts(&csv) })
 }
 
 /// The report section.
@@ -186,28 +186,11 @@ fn wasm_opt_params(index_html: &str) -> Vec<String> {
     value.split('"').next().unwrap_or_default().split_whitespace().map(str::to_string).collect()
 }
 
-fn gzip_size(bytes: &[u8]) -> Result<u64, String> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).map_err(|e| format!("gzip: {e}"))?;
-    let compressed = encoder.finish().map_err(|e| format!("gzip: {e}"))?;
-    Ok(compressed.len() as u64)
-}
-
 fn install_twiggy() -> Result<(), String> {
-    if command("twiggy", &["--version"]).output().is_ok_and(|output| output.status.success()) {
+    if output_of("twiggy", &["--version"]).is_some() {
         return Ok(());
     }
-    println!("==> installing twiggy (cargo install twiggy), for the size profile");
-    checked(command("cargo", &["install", "--quiet", "twiggy"]))
-}
-
-fn capture_stdout(mut command: std::process::Command) -> Result<String, String> {
-    let shown = crate::proc::shown(&command);
-    let output = command.stderr(std::process::Stdio::inherit()).output().map_err(|e| format!("could not run {shown}: {e}"))?;
-    if !output.status.success() {
-        return Err(format!("{shown} failed ({})", output.status));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    timed("cargo install twiggy (for the size profile)", || checked(command("cargo", &["install", "--quiet", "twiggy"])))
 }
 
 #[cfg(test)]
