@@ -12,8 +12,9 @@
 //!    117k JSONL without an index loading in the page. `--only page` runs just these (`--no-build` reuses `dist/`)
 //!    and writes `bench-report/PAGE.md`.
 //! 4. Where the page wasm's bytes go ([`size`]): the wasm as trunk builds it (size, gzip -9), and twiggy's sizes on a
-//!    build that keeps names, summed by crate. Part of the full run and of `--only page`; `--only size` runs just this
-//!    and writes `bench-report/SIZE.md`.
+//!    build that keeps names, summed by crate; beside it the Leptos floor (`bench/leptos-floor`, the UI contract and
+//!    nothing else) built the same way. Part of the full run and of `--only page`; `--only size` runs just this and
+//!    writes `bench-report/SIZE.md`.
 
 mod page;
 mod size;
@@ -144,7 +145,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// The size profile of the page wasm ([`size`]).
 fn size_section() -> Result<String, String> {
-    let profile = timed("page wasm size by part (release build, wasm-opt, twiggy)", size::measure)?;
+    let profile = timed("page wasm size by part, and the Leptos floor (release builds, wasm-opt, twiggy)", size::measure)?;
     Ok(size::section(&profile))
 }
 

@@ -5,54 +5,106 @@
 //! `-g` keeps the function names, and [twiggy](https://github.com/rustwasm/twiggy) (`twiggy top`) sizes every function
 //! and data segment in it; they are summed here by the crate they come from. Its own target folder
 //! (`target/size-profile`) keeps trunk's build untouched.
+//!
+//! Beside it, the same build of `bench/leptos-floor`: the UI contract on Leptos and nothing else, the first load no
+//! Leptos page can go under.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use super::capture;
 use crate::proc::{checked, command, output_of, timed, workspace_root};
 
-/// The page wasm: what ships, and its bytes by part.
+/// The page wasm: what ships, and its bytes by part; and the Leptos floor beside it.
 #[derive(Debug, Default, PartialEq)]
 pub struct Profile {
     /// Size of the `wasm-opt -Oz` build, as in `dist/`.
     pub bytes: u64,
     /// Its gzip -9 size.
     pub gzip: u64,
+    /// The gzip -9 size of its wasm-bindgen JS glue.
+    pub glue_gzip: u64,
     /// Bytes of code and data by part (see [`part_of`]), from the build that keeps names; largest first.
     pub parts: Vec<(&'static str, u64)>,
+    /// `bench/leptos-floor` built the same way.
+    pub floor: Shipped,
 }
 
-/// Build the page wasm twice (as shipped, and keeping names), profile it with twiggy and sum the bytes by part.
+/// A wasm and its JS glue as shipped, gzip -9.
+#[derive(Debug, Default, PartialEq)]
+pub struct Shipped {
+    /// The `wasm-opt -Oz` wasm.
+    pub wasm_gzip: u64,
+    /// The wasm-bindgen JS glue.
+    pub glue_gzip: u64,
+}
+
+/// Build the page wasm twice (as shipped, and keeping names), profile it with twiggy and sum the bytes by part; build
+/// the Leptos floor as shipped.
 pub fn measure() -> Result<Profile, String> {
     let root = workspace_root();
     let dir = root.join("target/size-profile");
-    let target = dir.display().to_string();
     install_twiggy()?;
-    checked(command(
-        "cargo",
-        &["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--bin", "hark", "--target-dir", &target],
-    ))?;
-    let built = dir.join("wasm32-unknown-unknown/release/hark.wasm").display().to_string();
-    let bindgen = dir.join("bindgen");
-    checked(command("wasm-bindgen", &["--target", "web", "--out-dir", &bindgen.display().to_string(), &built]))?;
-    let input = bindgen.join("hark_bg.wasm").display().to_string();
-    let shipped = dir.join("hark.opt.wasm");
-    let named = dir.join("hark.named.wasm");
     let params = wasm_opt_params(&std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?);
-    for (out, keep_names) in [(&shipped, false), (&named, true)] {
-        let out = out.display().to_string();
-        let mut args = vec!["-Oz"];
-        if keep_names {
-            args.push("-g");
-        }
-        args.extend(params.iter().map(String::as_str));
-        args.extend([input.as_str(), "-o", out.as_str()]);
-        checked(command("wasm-opt", &args))?;
-    }
-    let wasm = std::fs::read(&shipped).map_err(|e| format!("cannot read {}: {e}", shipped.display()))?;
+    let page = build_like_trunk(&dir, "hark", "hark", &params)?;
+    let named = dir.join("hark.named.wasm");
+    wasm_opt(&page.bindgen_wasm, &named, &params, true)?;
+    let wasm = std::fs::read(&page.shipped).map_err(|e| format!("cannot read {}: {e}", page.shipped.display()))?;
     let csv = capture(command("twiggy", &["top", "-n", "1000000", "--format", "csv", &named.display().to_string()]))?;
-    Ok(Profile { bytes: wasm.len() as u64, gzip: crate::site::gzip(&wasm)?.len() as u64, parts: parts(&csv) })
+    let floor = build_like_trunk(&dir, "hark-leptos-floor", "leptos-floor", &params)?;
+    Ok(Profile {
+        bytes: wasm.len() as u64,
+        gzip: gzip_size(&page.shipped)?,
+        glue_gzip: gzip_size(&page.glue)?,
+        parts: parts(&csv),
+        floor: Shipped { wasm_gzip: gzip_size(&floor.shipped)?, glue_gzip: gzip_size(&floor.glue)? },
+    })
+}
+
+/// The files of one [`build_like_trunk`].
+struct Built {
+    /// wasm-bindgen's wasm, before `wasm-opt`.
+    bindgen_wasm: std::path::PathBuf,
+    /// The `wasm-opt -Oz` wasm, as trunk ships it.
+    shipped: std::path::PathBuf,
+    /// wasm-bindgen's JS glue.
+    glue: std::path::PathBuf,
+}
+
+/// `package`'s `--bin bin` built as trunk builds the page: release for wasm32, `wasm-bindgen --target web`,
+/// `wasm-opt -Oz` with `params`; everything under `dir`.
+fn build_like_trunk(dir: &Path, package: &str, bin: &str, params: &[String]) -> Result<Built, String> {
+    let target = dir.display().to_string();
+    let args = ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", package, "--bin", bin];
+    checked(command("cargo", &[&args[..], &["--target-dir", &target]].concat()))?;
+    let built = dir.join(format!("wasm32-unknown-unknown/release/{bin}.wasm")).display().to_string();
+    let bindgen = dir.join(format!("bindgen-{bin}"));
+    checked(command("wasm-bindgen", &["--target", "web", "--out-dir", &bindgen.display().to_string(), &built]))?;
+    let built = Built {
+        bindgen_wasm: bindgen.join(format!("{bin}_bg.wasm")),
+        shipped: dir.join(format!("{bin}.opt.wasm")),
+        glue: bindgen.join(format!("{bin}.js")),
+    };
+    wasm_opt(&built.bindgen_wasm, &built.shipped, params, false)?;
+    Ok(built)
+}
+
+/// `wasm-opt -Oz` (with `-g`, names kept) and `params`, from `input` to `output`.
+fn wasm_opt(input: &Path, output: &Path, params: &[String], keep_names: bool) -> Result<(), String> {
+    let (input, output) = (input.display().to_string(), output.display().to_string());
+    let mut args = vec!["-Oz"];
+    if keep_names {
+        args.push("-g");
+    }
+    args.extend(params.iter().map(String::as_str));
+    args.extend([input.as_str(), "-o", output.as_str()]);
+    checked(command("wasm-opt", &args))
+}
+
+fn gzip_size(file: &Path) -> Result<u64, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    Ok(crate::site::gzip(&bytes)?.len() as u64)
 }
 
 /// The report section.
@@ -74,6 +126,38 @@ pub fn section(profile: &Profile) -> String {
         let _ = writeln!(out, "| {part} | {bytes} | {share:.1} % |");
     }
     let _ = writeln!(out, "| **total** | {total} | |\n");
+    out.push_str(&floor_section(profile));
+    out
+}
+
+/// The Leptos floor beside the page: what Leptos itself costs, and what Hark's first view adds.
+fn floor_section(profile: &Profile) -> String {
+    let kb = |bytes: u64| bytes as f64 / 1000.0;
+    let floor = &profile.floor;
+    let (page_total, floor_total) = (profile.gzip + profile.glue_gzip, floor.wasm_gzip + floor.glue_gzip);
+    let mut out = String::from("## The floor: Leptos alone\n\n");
+    let _ = writeln!(
+        out,
+        "`bench/leptos-floor` is the UI contract (heading, searchbox, \"Voice search\" button, status line, keyed \
+         Results list) on the same Leptos and nothing else, built the same way. It is the first load no Leptos page \
+         can go under; the rest of Hark's is what its one wasm carries before \"Ready\" (the engine, the \
+         understanding, speech, settings, Refine and the other panels).\n"
+    );
+    let _ = writeln!(out, "| build | wasm, gzip -9 | JS glue, gzip -9 | together |\n|---|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| Hark's page (`--bin hark`) | {:.1} KB | {:.1} KB | {:.1} KB |",
+        kb(profile.gzip),
+        kb(profile.glue_gzip),
+        kb(page_total)
+    );
+    let _ = writeln!(
+        out,
+        "| Leptos floor (`bench/leptos-floor`) | {:.1} KB | {:.1} KB | {:.1} KB |\n",
+        kb(floor.wasm_gzip),
+        kb(floor.glue_gzip),
+        kb(floor_total)
+    );
     out
 }
 
@@ -220,10 +304,13 @@ mod tests {
                 ("wasm-bindgen, js-sys, web-sys and glue", 40),
             ]
         );
-        let report = section(&Profile { bytes: 1_078_437, gzip: 436_001, parts });
+        let floor = Shipped { wasm_gzip: 42_253, glue_gzip: 6_049 };
+        let report = section(&Profile { bytes: 1_078_437, gzip: 436_001, glue_gzip: 14_200, parts, floor });
         assert!(report.contains("1078437 bytes, **436.0 KB gzip -9**"), "{report}");
         assert!(report.contains("| Leptos (reactive_graph, tachys, leptos) | 56803 | 33.5 % |"), "{report}");
         assert!(report.contains("| **total** | 169372 | |"), "{report}");
+        assert!(report.contains("| Hark's page (`--bin hark`) | 436.0 KB | 14.2 KB | 450.2 KB |"), "{report}");
+        assert!(report.contains("| Leptos floor (`bench/leptos-floor`) | 42.3 KB | 6.0 KB | 48.3 KB |"), "{report}");
     }
 
     #[test]
