@@ -74,7 +74,7 @@ describe('on-device recognition', () => {
     });
     await ui(page).language.selectOption('de-DE');
     await eventually(async () => assert.equal(await onDevice(page).isDisabled(), true));
-    assert.match(await hint(page).innerText(), /can't be recognised on this device/);
+    assert.match(await hint(page).innerText(), /can't be recognized on this device/);
     assert.equal((await listenOnce(page)).processLocally, false);
     await page.evaluate(() => {
       window.__harkFakeConfig.available = 'available';

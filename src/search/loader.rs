@@ -111,7 +111,7 @@ pub async fn load(
     let phrases = std::mem::take(&mut config.phrases);
     let noun_facet = super::config::facet_on(&config.engine.facets, &config.engine.fields.category);
     let finish = |provider: Provider, warnings, skipped: Vec<String>, skipped_total: usize| {
-        let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config));
+        let vocabulary = provider.vocabulary().cloned().unwrap_or_else(|| remote_vocabulary(&config)).with_noun(&noun);
         Loaded {
             provider,
             noun: noun.clone(),

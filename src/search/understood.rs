@@ -131,7 +131,7 @@ mod tests {
                 FacetVocab { name: "Category".into(), values: vec![("Furniture".into(), 5)] },
             ],
             price: Some(PriceVocab { currency: "USD".into() }),
-            numbers: vec![],
+            ..Vocabulary::default()
         }
     }
 

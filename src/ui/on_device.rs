@@ -136,7 +136,7 @@ pub fn OnDeviceToggle() -> impl IntoView {
         OnDeviceState::Known(Availability::Downloading) | OnDeviceState::Installing => {
             "Downloading the language pack for this device…"
         }
-        OnDeviceState::Known(Availability::Unavailable) => "This language can't be recognised on this device.",
+        OnDeviceState::Known(Availability::Unavailable) => "This language can't be recognized on this device.",
         OnDeviceState::Known(Availability::Unknown) => "The browser did not say whether this language runs here.",
         OnDeviceState::InstallFailed => "The language pack could not be downloaded; the cloud is used.",
     };

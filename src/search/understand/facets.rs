@@ -16,7 +16,7 @@ const MAX_WORDS: usize = 4;
 
 /// A word without its plural ending, and in French and Spanish without its gender ending too
 /// ("negras" and "negro" → "negr", "noires" and "noir" → "noir").
-fn plural_stem(word: &str, lang: Lang) -> &str {
+pub(crate) fn plural_stem(word: &str, lang: Lang) -> &str {
     let (plural, gender): (&[&str], &[&str]) = match lang {
         Lang::De => (&["en", "er", "e", "n", "s"], &[]),
         Lang::Fr => (&["s", "x"], &["e"]),

@@ -48,6 +48,9 @@ pub struct Vocabulary {
     pub price: Option<PriceVocab>,
     /// Other numbers people speak about.
     pub numbers: Vec<NumberVocab>,
+    /// What the site calls its items (`hark.json`'s `noun`: "products", "películas"). Said in a request ("películas
+    /// de terror") it names the whole catalog, not something to search for, so its words are topic-free, like "the".
+    pub noun: String,
 }
 
 /// One facet's values.
@@ -107,7 +110,13 @@ impl Vocabulary {
             facets: facets.into_iter().map(|(name, values)| FacetVocab { name: name.to_owned(), values }).collect(),
             price: currency.map(|c| PriceVocab { currency: c.to_owned() }),
             numbers: numbers.into_iter().map(NumberVocab::new).collect(),
+            noun: String::new(),
         }
+    }
+
+    /// The same vocabulary, for a catalog whose items are called `noun` (see [`Vocabulary::noun`]).
+    pub fn with_noun(self, noun: &str) -> Vocabulary {
+        Vocabulary { noun: noun.to_owned(), ..self }
     }
 }
 
@@ -229,7 +238,7 @@ pub struct State {
 /// let vocab = Vocabulary {
 ///     facets: vec![FacetVocab { name: "Color".into(), values: vec![("red".into(), 3)] }],
 ///     price: Some(PriceVocab { currency: "USD".into() }),
-///     numbers: vec![],
+///     ..Vocabulary::default()
 /// };
 /// let u = understand("red running shoes under 50 dollars", &[], Lang::En, &vocab);
 /// assert_eq!(u.text, "running shoes");
@@ -261,7 +270,7 @@ fn understand_one(input: &str, lang: Lang, vocab: &Vocabulary) -> Understood {
     let refinement = refine::extract(&tokens, &mut used, lang);
     filters.extend(facets::single_words(&tokens, &mut used, lang, vocab));
     hark_engine::order::sort_by_key(&mut filters, |(at, _)| *at);
-    trim_filler(&tokens, &mut used, lang);
+    trim_filler(&tokens, &mut used, lang, &vocab.noun);
     Understood {
         text: text::join(&tokens, &used),
         filters: filters.into_iter().map(|(_, f)| f).collect(),
@@ -271,10 +280,13 @@ fn understand_one(input: &str, lang: Lang, vocab: &Vocabulary) -> Understood {
     }
 }
 
-/// Marks topic-free words as used: all of them when nothing else is left, else those at the ends.
-fn trim_filler(tokens: &[text::Token], used: &mut [bool], lang: Lang) {
+/// Marks topic-free words as used: all of them when nothing else is left, else those at the ends. The words of the
+/// catalog's `noun` are topic-free too, in the singular or the plural ("película" and "películas").
+fn trim_filler(tokens: &[text::Token], used: &mut [bool], lang: Lang, noun: &str) {
     let filler = lang.filler();
-    let is_filler = |t: &text::Token| filler.contains(&t.key.as_str());
+    let noun: Vec<String> = text::tokenize(noun).iter().map(|word| facets::plural_stem(&word.key, lang).to_owned()).collect();
+    let is_filler =
+        |t: &text::Token| filler.contains(&t.key.as_str()) || noun.iter().any(|word| word == facets::plural_stem(&t.key, lang));
     let left: Vec<usize> = (0..tokens.len()).filter(|&i| !used[i]).collect();
     if left.iter().all(|&i| is_filler(&tokens[i])) {
         for i in left {

@@ -16,6 +16,7 @@ fn shop() -> Vocabulary {
         ],
         price: Some(PriceVocab { currency: "USD".into() }),
         numbers: vec![NumberVocab::new("rating"), NumberVocab::new("year")],
+        noun: String::new(),
     }
 }
 
@@ -50,6 +51,25 @@ fn english_shop_queries() {
     assert_eq!(q.filters, [facet("Category", "Lamps"), Filter::Price { min: Included(24.0), max: Included(36.0) }]);
     assert_eq!(q.text, "desk");
     assert_eq!(u("tents under 1.5k", Lang::En).filters, [under(1500.0)]);
+}
+
+#[test]
+fn the_catalogs_noun_names_everything_and_is_not_searched_for() {
+    let films = Vocabulary { facets: vec![FacetVocab { name: "Género".into(), values: vec![("Terror".into(), 2), ("Comedia".into(), 3)] }], ..Vocabulary::default() }
+        .with_noun("películas");
+    let q = understand("películas de terror", &[], Lang::Es, &films);
+    assert_eq!((q.text.as_str(), q.filters.clone()), ("", vec![facet("Género", "Terror")]));
+    // Without its accent, in the singular, and in the middle of other words.
+    assert_eq!(understand("una pelicula de terror", &[], Lang::Es, &films).text, "");
+    assert_eq!(understand("comedias películas españolas", &[], Lang::Es, &films).text, "españolas");
+    // A title that is only the noun's word is still found when something else is said with it.
+    assert_eq!(understand("películas sobre películas mudas", &[], Lang::Es, &films).text, "sobre películas mudas");
+    let movies = Vocabulary { facets: vec![FacetVocab { name: "Genre".into(), values: vec![("Horror".into(), 2)] }], ..Vocabulary::default() }
+        .with_noun("movies");
+    assert_eq!(understand("horror movies", &[], Lang::En, &movies).filters, [facet("Genre", "Horror")]);
+    assert_eq!(understand("horror movies", &[], Lang::En, &movies).text, "");
+    // Without a noun nothing changes.
+    assert_eq!(understand("horror movies", &[], Lang::En, &Vocabulary { noun: String::new(), ..movies }).text, "movies");
 }
 
 #[test]
@@ -255,6 +275,7 @@ fn vendure() -> Vocabulary {
         ],
         price: Some(PriceVocab { currency: "USD".into() }),
         numbers: vec![],
+        noun: String::new(),
     }
 }
 
