@@ -27,8 +27,8 @@ use libfuzzer_sys::fuzz_target;
 
 const LANGS: [&str; 4] = ["en-US", "de-DE", "fr-FR", "es-ES"];
 
-/// A shop's vocabulary: one-word, multi-word, accented and number-like facet values, a price and
-/// two spoken numbers (a date and a rating).
+/// A shop's vocabulary: one-word, multi-word, accented and number-like facet values, a price,
+/// two spoken numbers (a date and a rating) and a noun of several words with an accent.
 fn vocab() -> &'static Vocabulary {
     static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
     VOCAB.get_or_init(|| {
@@ -41,6 +41,7 @@ fn vocab() -> &'static Vocabulary {
             ],
             price: Some(PriceVocab { currency: "USD".into() }),
             numbers: vec![NumberVocab::new("year"), NumberVocab::new("rating")],
+            noun: "Bürostühle & lámparas".into(),
         }
     })
 }
