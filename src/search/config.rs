@@ -356,10 +356,13 @@ impl Default for Branding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakConfig {
     /// Said first when there are results. Placeholders: `{count}` (e.g. `3`), `{results}` (`result` or
-    /// `results`), `{query}`, `{read}` (how many will be read). Default `"{count} {results} for {query}."`.
-    pub summary: String,
-    /// Said when nothing was found. Placeholders: `{query}`. Default `"No results for {query}."`.
-    pub none: String,
+    /// `results`, in the listener's language), `{query}`, `{read}` (how many will be read). `None` (the default):
+    /// Hark's own sentence in the listener's language, `"{count} {results} for {query}."` in English
+    /// ([`crate::speech::read_back`]).
+    pub summary: Option<String>,
+    /// Said when nothing was found. Placeholders: `{query}`. `None` (the default): Hark's own sentence in the
+    /// listener's language, `"No results for {query}."` in English.
+    pub none: Option<String>,
     /// Said for each result read. Placeholders: `{title}`, `{description}`, `{description_first_sentence}`,
     /// `{category}`, `{rank}` (1, 2, 3). Default `"{title}. {description_first_sentence}"`.
     pub result: String,
@@ -370,8 +373,8 @@ pub struct SpeakConfig {
 impl Default for SpeakConfig {
     fn default() -> Self {
         Self {
-            summary: "{count} {results} for {query}.".into(),
-            none: "No results for {query}.".into(),
+            summary: None,
+            none: None,
             result: "{title}. {description_first_sentence}".into(),
             read: 3,
         }
@@ -390,8 +393,8 @@ impl<'de> Deserialize<'de> for SpeakConfig {
                 value.as_str().map(str::to_string).ok_or_else(|| D::Error::custom(format!("speak.{key} must be text")))
             };
             match key.as_str() {
-                "summary" => config.summary = text()?,
-                "none" => config.none = text()?,
+                "summary" => config.summary = Some(text()?),
+                "none" => config.none = Some(text()?),
                 "result" => config.result = text()?,
                 "read" => {
                     let read = value.as_u64().ok_or_else(|| D::Error::custom("speak.read must be a whole number"))?;
@@ -412,8 +415,9 @@ pub const RESULT_PLACEHOLDERS: &[&str] = &["title", "description", "description_
 impl SpeakConfig {
     /// Unknown placeholders, one sentence each (shown with the catalog's warnings).
     pub fn problems(&self) -> Vec<String> {
-        [("summary", &self.summary, SUMMARY_PLACEHOLDERS), ("none", &self.none, SUMMARY_PLACEHOLDERS), ("result", &self.result, RESULT_PLACEHOLDERS)]
+        [("summary", self.summary.as_deref(), SUMMARY_PLACEHOLDERS), ("none", self.none.as_deref(), SUMMARY_PLACEHOLDERS), ("result", Some(self.result.as_str()), RESULT_PLACEHOLDERS)]
             .into_iter()
+            .filter_map(|(key, template, known)| Some((key, template?, known)))
             .flat_map(|(key, template, known)| {
                 Template::parse(template).unknown(known).into_iter().map(move |name| {
                     format!(

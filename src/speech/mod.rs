@@ -4,11 +4,13 @@
 //! - [`coordinator`]: who may talk when (listening, reading aloud, the button's press and hold), pure;
 //!   [`commands`]: whether an utterance is one of Hark's voice commands, in the recognition language.
 //! - [`languages`]: the recognition languages the picker offers.
-//! - [`template`]: the spoken templates a site's `hark.json` can set for reading results aloud.
+//! - [`template`]: the spoken templates a site's `hark.json` can set for reading results aloud;
+//!   [`read_back`]: what Hark says around the results in its own words, in the listener's language.
 
 pub mod commands;
 pub mod coordinator;
 pub mod languages;
+pub mod read_back;
 pub mod template;
 
 pub use leptos_speech::{

@@ -31,7 +31,7 @@ pub fn use_read_aloud(settings: SettingsCtx, query: QueryCtx, search: SearchCtx,
     );
     let reader = ReaderCtx(synth);
     let voice = query.voice;
-    voice.connect(speech, reader, query, search);
+    voice.connect(speech, reader, query, search, settings.lang.into());
 
     // The coordinator is told what the outside world does: whether reading is on and possible, when the current
     // request is answered (a remote provider answers later), and when synthesis speaks.

@@ -5,55 +5,60 @@
 use crate::search::config::SpeakConfig;
 use crate::search::SearchResponse;
 use crate::speech::coordinator::Part;
+use crate::speech::read_back::Sentences;
 use crate::speech::template::Template;
-use crate::speech::text::{first_sentence, plural, spoken_number};
+use crate::speech::text::{first_sentence, spoken_number};
 use crate::speech::SpeechItem;
 
 /// The items to speak for `response`: the summary (untagged), then each result read, tagged with its position in
-/// the list so the page can highlight it. Empty when there is no query.
-pub fn script(response: &SearchResponse, speak: &SpeakConfig) -> Vec<SpeechItem> {
+/// the list so the page can highlight it. Empty when there is no query. What Hark says in its own words is in
+/// `lang`, the recognition language (BCP-47) whose voice reads it ([`Sentences`]).
+pub fn script(response: &SearchResponse, speak: &SpeakConfig, lang: &str) -> Vec<SpeechItem> {
     let query = response.query.trim();
     if query.is_empty() {
         return Vec::new();
     }
+    let sentences = Sentences::for_lang(lang);
     let count = response.results.len();
     let read = count.min(speak.read_count());
     let summary = match (response.offset, count) {
         // What a shop catalog understood ("12 chairs, under $100.") replaces the template's sentence.
         (0, _) => response.summary.clone().unwrap_or_else(|| {
-            let summary_template = if count == 0 { &speak.none } else { &speak.summary };
+            let summary_template = match count {
+                0 => speak.none.as_deref().unwrap_or(sentences.none),
+                _ => speak.summary.as_deref().unwrap_or(sentences.summary),
+            };
             Template::parse(summary_template).render(|name| match name {
                 "count" => Some(spoken_number(count)),
-                "results" => Some(plural(count, "result", "results").to_string()),
+                "results" => Some(sentences.results_word(count).to_string()),
                 "query" => Some(query.to_string()),
                 "read" => Some(spoken_number(read)),
                 _ => None,
             })
         }),
         // A later page ("next"): say where it starts.
-        (_, 0) => "There are no more results.".to_string(),
-        (offset, _) => {
-            format!("Results {} to {}.", spoken_number(offset + 1), spoken_number(offset + count))
-        }
+        (_, 0) => sentences.no_more.to_string(),
+        (offset, _) => sentences.page(&spoken_number(offset + 1), &spoken_number(offset + count)),
     };
     // The recognizer's runner-up, when it finds clearly different things, is asked right after the summary.
-    let did_you_mean = response.did_you_mean.as_ref().map(|text| SpeechItem::plain(format!("Did you mean {text}?")));
+    let did_you_mean = response.did_you_mean.as_ref().map(|text| SpeechItem::plain(sentences.did_you_mean(text)));
     let result_template = Template::parse(&speak.result);
     let results = response.results.iter().take(read).enumerate().map(|(position, _)| result_item(response, position, &result_template));
     std::iter::once(SpeechItem::plain(summary)).chain(did_you_mean).chain(results.flatten()).filter(|item| !item.text.trim().is_empty()).collect()
 }
 
-/// The items to speak for part of `response`, as asked for by a voice command: the top, or one result.
-pub fn script_part(response: &SearchResponse, speak: &SpeakConfig, part: Part) -> Vec<SpeechItem> {
+/// The items to speak for part of `response`, as asked for by a voice command: the top, or one result; Hark's own
+/// words in `lang` (see [`script`]).
+pub fn script_part(response: &SearchResponse, speak: &SpeakConfig, part: Part, lang: &str) -> Vec<SpeechItem> {
     if response.query.trim().is_empty() {
         return Vec::new();
     }
     let template = Template::parse(&speak.result);
     let items: Vec<SpeechItem> = match part {
-        Part::Top => return script(response, speak),
+        Part::Top => return script(response, speak, lang),
         Part::One(position) => match result_item(response, position, &template) {
             Some(item) => vec![item],
-            None => vec![SpeechItem::plain(format!("There is no result {}.", spoken_number(position + 1)))],
+            None => vec![SpeechItem::plain(Sentences::for_lang(lang).no_such_result(&spoken_number(position + 1)))],
         },
     };
     items.into_iter().filter(|item| !item.text.trim().is_empty()).collect()
@@ -138,7 +143,7 @@ mod tests {
             did_you_mean: Some("bread shoes".into()),
             ..response(2)
         };
-        let items = script(&response, &SpeakConfig::default());
+        let items = script(&response, &SpeakConfig::default(), "en-US");
         assert_eq!(items[0].text, "2 chairs, under $100.");
         assert_eq!(items[1].text, "Did you mean bread shoes?");
         assert_eq!(items[2].tag, Some(0));
@@ -150,7 +155,7 @@ mod tests {
 
     #[test]
     fn summary_then_the_top_three_with_their_first_sentence() {
-        let items = script(&response(5), &SpeakConfig::default());
+        let items = script(&response(5), &SpeakConfig::default(), "en-US");
         assert_eq!(
             texts(&items),
             vec![
@@ -165,14 +170,14 @@ mod tests {
 
     #[test]
     fn counts_are_natural_and_nothing_found_is_said() {
-        assert_eq!(texts(&script(&response(1), &SpeakConfig::default()))[0], ("1 result for lamp.", None));
-        assert_eq!(texts(&script(&response(0), &SpeakConfig::default())), vec![("No results for lamp.", None)]);
+        assert_eq!(texts(&script(&response(1), &SpeakConfig::default(), "en-US"))[0], ("1 result for lamp.", None));
+        assert_eq!(texts(&script(&response(0), &SpeakConfig::default(), "en-US")), vec![("No results for lamp.", None)]);
         let empty_query = SearchResponse::default();
-        assert!(script(&empty_query, &SpeakConfig::default()).is_empty());
+        assert!(script(&empty_query, &SpeakConfig::default(), "en-US").is_empty());
         let mut many = response(1);
         many.results = (0..1200).map(|i| result(&i.to_string(), "")).collect();
-        assert_eq!(script(&many, &SpeakConfig::default())[0].text, "1200 results for lamp.");
-        assert_eq!(script(&many, &SpeakConfig::default())[1].text, "0.", "an empty description leaves no gap");
+        assert_eq!(script(&many, &SpeakConfig::default(), "en-US")[0].text, "1200 results for lamp.");
+        assert_eq!(script(&many, &SpeakConfig::default(), "en-US")[1].text, "0.", "an empty description leaves no gap");
     }
 
     #[test]
@@ -190,37 +195,56 @@ mod tests {
     #[test]
     fn commands_read_one_result_and_a_later_page_says_where_it_starts() {
         let speak = SpeakConfig::default();
-        assert_eq!(texts(&script_part(&response(5), &speak, Part::One(1))), vec![("lamp 2. Light number 2.", Some(1))]);
-        assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6))), vec![("There is no result 7.", None)]);
+        assert_eq!(texts(&script_part(&response(5), &speak, Part::One(1), "en-US")), vec![("lamp 2. Light number 2.", Some(1))]);
+        assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6), "en-US")), vec![("There is no result 7.", None)]);
         let next = SearchResponse { offset: 10, ..response(2) };
         assert_eq!(
-            texts(&script(&next, &speak)),
+            texts(&script(&next, &speak, "en-US")),
             vec![("Results 11 to 12.", None), ("lamp 1. Light number 1.", Some(0)), ("lamp 2. Light number 2.", Some(1))]
         );
         let past_the_end = SearchResponse { offset: 10, ..response(0) };
-        assert_eq!(texts(&script(&past_the_end, &speak)), vec![("There are no more results.", None)]);
-        assert_eq!(script_part(&response(5), &speak, Part::Top), script(&response(5), &speak));
-        assert!(script_part(&SearchResponse::default(), &speak, Part::One(0)).is_empty());
+        assert_eq!(texts(&script(&past_the_end, &speak, "en-US")), vec![("There are no more results.", None)]);
+        assert_eq!(script_part(&response(5), &speak, Part::Top, "en-US"), script(&response(5), &speak, "en-US"));
+        assert!(script_part(&SearchResponse::default(), &speak, Part::One(0), "en-US").is_empty());
+    }
+
+    #[test]
+    fn hark_speaks_its_own_words_in_the_listeners_language() {
+        let speak = SpeakConfig::default();
+        assert_eq!(texts(&script(&response(2), &speak, "es-ES"))[0], ("2 resultados para lamp.", None));
+        assert_eq!(texts(&script(&response(1), &speak, "de-DE"))[0], ("1 Ergebnis für lamp.", None));
+        assert_eq!(texts(&script(&response(0), &speak, "fr-FR")), vec![("Aucun résultat pour lamp.", None)]);
+        let asked = SearchResponse { did_you_mean: Some("lampe".into()), ..response(1) };
+        assert_eq!(script(&asked, &speak, "fr-CA")[1].text, "Vouliez-vous dire lampe ?");
+        let next = SearchResponse { offset: 10, ..response(2) };
+        assert_eq!(script(&next, &speak, "it-IT")[0].text, "Risultati da 11 a 12.");
+        assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6), "pt-BR")), vec![("Não há um resultado 7.", None)]);
+        // A site's own sentence is said as written; only `{results}` follows the listener.
+        let own = SpeakConfig { summary: Some("{count} {results} para «{query}».".into()), ..SpeakConfig::default() };
+        assert_eq!(script(&response(3), &own, "es-MX")[0].text, "3 resultados para «lamp».");
+        // What a shop understood was said in the recognition language already.
+        let understood = SearchResponse { summary: Some("2 sillas, menos de 100 €.".into()), ..response(2) };
+        assert_eq!(script(&understood, &speak, "es-ES")[0].text, "2 sillas, menos de 100 €.");
     }
 
     #[test]
     fn templates_come_from_the_config_and_unknown_placeholders_are_read_as_written() {
         let speak = SpeakConfig {
-            summary: "Top {read} of {count}:".into(),
-            none: "Nichts für {query}.".into(),
+            summary: Some("Top {read} of {count}:".into()),
+            none: Some("Nichts für {query}.".into()),
             result: "Number {rank}, {title}, in {category}. {oops}".into(),
             read: 2,
         };
         assert_eq!(
-            texts(&script(&response(4), &speak)),
+            texts(&script(&response(4), &speak, "en-US")),
             vec![
                 ("Top 2 of 4:", None),
                 ("Number 1, lamp 1, in lighting. {oops}", Some(0)),
                 ("Number 2, lamp 2, in lighting. {oops}", Some(1)),
             ]
         );
-        assert_eq!(script(&response(0), &speak)[0].text, "Nichts für lamp.");
+        assert_eq!(script(&response(0), &speak, "en-US")[0].text, "Nichts für lamp.");
         let silent = SpeakConfig { read: 0, ..SpeakConfig::default() };
-        assert_eq!(script(&response(4), &silent).len(), 1, "read: 0 says only the summary");
+        assert_eq!(script(&response(4), &silent, "en-US").len(), 1, "read: 0 says only the summary");
     }
 }

@@ -58,8 +58,9 @@ impl VoiceCtx {
         self.send(Event::MicClicked { pressed: speech.0.is_listening.get_untracked() });
     }
 
-    /// Connect the coordinator to the page: from now on its actions are carried out.
-    pub fn connect(&self, speech: SpeechCtx, reader: ReaderCtx, query: QueryCtx, search: SearchCtx) {
+    /// Connect the coordinator to the page: from now on its actions are carried out. What Hark reads in its own
+    /// words is in `lang`, the recognition language, whose voice reads it.
+    pub fn connect(&self, speech: SpeechCtx, reader: ReaderCtx, query: QueryCtx, search: SearchCtx, lang: Signal<String>) {
         let voice = *self;
         let executor: Executor = Rc::new(move |action| match action {
             Action::Listen => speech.0.start.run(()),
@@ -70,7 +71,8 @@ impl VoiceCtx {
             Action::ReleaseRecognizer => speech.0.resume.run(()),
             Action::Read { part, .. } => {
                 let items = search.answer.with_untracked(|answer| {
-                    search.speak.with_untracked(|speak| script_part(&answer.response, speak, part))
+                    let lang = lang.get_untracked();
+                    search.speak.with_untracked(|speak| script_part(&answer.response, speak, part, &lang))
                 });
                 reader.0.speak.run(items);
                 if !reader.is_busy() {

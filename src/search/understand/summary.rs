@@ -86,7 +86,7 @@ fn words(lang: Lang) -> Words {
             between: "entre",
             and: "et",
             result: "résultat",
-            none: "Aucun",
+            none: "Aucun résultat:",
             cheapest: "les moins chers d'abord",
             dearest: "les plus chers d'abord",
             highest: "du plus grand au plus petit",
@@ -100,7 +100,7 @@ fn words(lang: Lang) -> Words {
             between: "entre",
             and: "y",
             result: "resultado",
-            none: "Ningún",
+            none: "Ningún resultado:",
             cheapest: "los más baratos primero",
             dearest: "los más caros primero",
             highest: "de mayor a menor",
@@ -265,9 +265,11 @@ mod tests {
         );
         assert_eq!(
             summary(0, &state, Naming { noun: "produits", ..category }, Some("EUR"), Lang::Fr),
-            "Aucun chairs, black, entre 20 € et 40 €, les moins chers d'abord."
+            "Aucun résultat: chairs, black, entre 20 € et 40 €, les moins chers d'abord."
         );
         assert_eq!(summary(1, &State::default(), Naming::noun("productos"), None, Lang::Es), "1 resultado: productos.");
+        // "Aucun"/"Ningún" agree with one masculine noun: they go with "résultat"/"resultado", never the items' noun.
+        assert_eq!(summary(0, &State::default(), Naming::noun("películas"), None, Lang::Es), "Ningún resultado: películas.");
     }
 
     #[test]
