@@ -11,7 +11,8 @@
 //! chairs, not the cheapest thing whose description mentions a chain (a typo match).
 //!
 //! A query whose text is blank but which has a filter or a sort **browses**: every document
-//! passing the filters, in sort order (or catalog order). Blank text alone finds nothing.
+//! passing the filters, in sort order (or catalog order). Blank text alone finds nothing, unless
+//! the query asks to browse everything ([`Query::browse_all`]: "show all" with nothing left).
 
 use crate::columns::{Columns, PRICE};
 use crate::index::Index;
@@ -239,10 +240,10 @@ pub(crate) fn retain(index: &Index, query: &Query, ranked: &mut Vec<(f32, u32)>)
     }
 }
 
-/// Answers a blank-text query with a filter or sort by browsing (see the module docs); `None`
-/// for every other query.
+/// Answers a blank-text query with a filter, a sort or [`Query::browse_all`] by browsing (see the
+/// module docs); `None` for every other query.
 pub(crate) fn browse(index: &Index, query: &Query, limit: usize) -> Option<Vec<Hit>> {
-    if !query.is_blank() || (query.filters.is_empty() && query.sort == Sort::Relevance) {
+    if !query.is_blank() || (query.filters.is_empty() && query.sort == Sort::Relevance && !query.browse_all) {
         return None;
     }
     let c = Compiled::new(&index.columns, &query.filters);

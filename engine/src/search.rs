@@ -63,6 +63,9 @@ pub struct Query {
     /// hit. A page that ranks many hits (for counts) but shows ten asks for ten: the spans are the costly part of a
     /// hit (the title and description are read and split into words again).
     pub highlight: Option<usize>,
+    /// A blank query lists every document (that passes the filters, in sort order) instead of finding nothing:
+    /// what "show all" asks for when nothing is left to narrow it. Default false.
+    pub browse_all: bool,
 }
 
 impl Query {
@@ -88,6 +91,7 @@ impl Query {
             filters: Vec::new(),
             highlight: None,
             sort: crate::filter::Sort::Relevance,
+            browse_all: false,
         }
     }
 
@@ -100,6 +104,12 @@ impl Query {
     /// Sets [`Query::highlight`]: spans for the first `hits` hits only.
     pub fn with_highlight(mut self, hits: usize) -> Query {
         self.highlight = Some(hits);
+        self
+    }
+
+    /// Sets [`Query::browse_all`].
+    pub fn with_browse_all(mut self, on: bool) -> Query {
+        self.browse_all = on;
         self
     }
 

@@ -152,6 +152,17 @@ fn browsing_blank_text_with_filters_and_limits() {
 }
 
 #[test]
+fn browse_all_lists_everything_for_blank_text_only() {
+    let idx = shop();
+    let everything = Query::text("").with_browse_all(true).with_limit(100);
+    assert_eq!(ids(&idx, &idx.search(&everything)), ["1", "2", "3", "4", "5", "6"], "catalog order");
+    assert_eq!(ids(&idx, &idx.search(&everything.clone().with_limit(2))), ["1", "2"]);
+    // With text it is an ordinary search.
+    let chair = idx.search(&Query::text("chair").with_browse_all(true));
+    assert_eq!(ids(&idx, &chair), ids(&idx, &idx.search(&Query::text("chair"))));
+}
+
+#[test]
 fn facet_counts_and_accessors() {
     let idx = shop();
     let hits = idx.search(&Query::text("chair").with_limit(1000));

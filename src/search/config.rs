@@ -356,7 +356,7 @@ impl Default for Branding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpeakConfig {
     /// Said first when there are results. Placeholders: `{count}` (e.g. `3`), `{results}` (`result` or
-    /// `results`, in the listener's language), `{query}`, `{read}` (how many will be read). `None` (the default):
+    /// `results`, in [`SpeakConfig::lang`]), `{query}`, `{read}` (how many will be read). `None` (the default):
     /// Hark's own sentence in the listener's language, `"{count} {results} for {query}."` in English
     /// ([`crate::speech::read_back`]).
     pub summary: Option<String>,
@@ -368,6 +368,9 @@ pub struct SpeakConfig {
     pub result: String,
     /// How many of the top results are read, 0–10. Default 3.
     pub read: usize,
+    /// The language the site's own `summary` and `none` are written in: `hark.json`'s `"language"` (not a key of
+    /// `speak`). Their `{results}` is said in it.
+    pub lang: String,
 }
 
 impl Default for SpeakConfig {
@@ -377,6 +380,7 @@ impl Default for SpeakConfig {
             none: None,
             result: "{title}. {description_first_sentence}".into(),
             read: 3,
+            lang: "en".into(),
         }
     }
 }
@@ -452,6 +456,7 @@ impl SiteConfig {
         if let Some(remote) = &mut config.remote {
             remote.language = config.engine.language.clone();
         }
+        config.speak.lang = config.engine.language.clone();
         Ok(config)
     }
 
@@ -518,6 +523,7 @@ mod tests {
         assert_eq!(config.sources(), (None, Some("p.jsonl".into())));
         assert_eq!(config.noun, "products");
         assert_eq!(config.engine.language, "de");
+        assert_eq!(config.speak.lang, "de", "the site's own spoken sentences are in its language");
         assert_eq!(config.engine.fields.title, "name");
         assert_eq!(config.engine.max_results, 5);
     }

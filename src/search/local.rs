@@ -110,6 +110,8 @@ impl LocalSearch {
         // page is a slice of every match (up to FACET_COUNT_LIMIT, or further for a late page).
         let end = offset.saturating_add(size);
         // Only the page shown needs its matched words marked; the rest are counted.
+        // "show all" with nothing left to narrow it (every word of the request was a filter) lists everything.
+        let query = query.with_browse_all(resolved.refined);
         let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT.max(end)).with_highlight(end));
         let results = self.results(all.get(offset..end.min(all.len())).unwrap_or_default(), Some((currency.as_deref(), resolved.lang)));
         let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
@@ -125,7 +127,8 @@ impl LocalSearch {
             .map(|counts| FacetVocab { name: counts.name, values: counts.values })
             .collect();
         let total = (all.len() > offset + results.len()).then_some(all.len() as u64);
-        let shows_summary = !state.filters.is_empty() || state.sort.is_some();
+        // A follow-up is summed up by what it left ("show all" → "30 Produkte."), not by the words said.
+        let shows_summary = !state.filters.is_empty() || state.sort.is_some() || resolved.refined;
         let count = all.len().max(offset + results.len());
         let summary = shows_summary.then(|| summary(count, state, Naming { noun: &self.noun, facet: self.noun_facet.as_deref() }, currency.as_deref(), resolved.lang));
         SearchResponse {
@@ -217,5 +220,46 @@ pub fn engine_query(state: &State, alternatives: &[(String, f32)], typed: bool) 
             query.with_sort(EngineSort::Number { number: name.clone(), descending: *descending })
         }
         None => query,
+    }
+}
+
+// Native only: the test builds an index, which the page build (reader-only) cannot.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::search::understood::{resolve, Base};
+    use crate::search::Refines;
+    use hark_engine::{parse_catalog, CatalogConfig};
+
+    /// The German shop the e2e tests use.
+    fn german_shop() -> LocalSearch {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |name: &str| std::fs::read(root.join("e2e/fixtures").join(name)).unwrap_or_default();
+        let cfg: CatalogConfig = serde_json::from_slice(&read("hark.shop-de.json")).unwrap_or_default();
+        let docs = parse_catalog(&read("shop-de.jsonl"), &cfg).unwrap_or_default();
+        LocalSearch::new(Index::build(&docs, &cfg))
+    }
+
+    fn spoken(shop: &LocalSearch, text: &str, base: Option<&Base>) -> (SearchRequest, SearchResponse) {
+        let mut request =
+            SearchRequest { refines: Refines::Always, lang: "de-DE".into(), ..SearchRequest::spoken(vec![(text.into(), 0.9)]) };
+        request.resolved = Some(resolve(&request, base, 0.0, shop.vocabulary(), "de"));
+        let response = shop.search(&request);
+        (request, response)
+    }
+
+    #[test]
+    fn show_all_after_a_request_that_was_all_filters_lists_everything() {
+        let shop = german_shop();
+        assert!(shop.len() > 3, "the fixture loads");
+        let (request, black) = spoken(&shop, "schwarze Stühle unter 100 Euro", None);
+        let state = request.resolved.map(|resolved| resolved.state).unwrap_or_default();
+        assert_eq!(state.text, "", "every word was a filter: {state:?}");
+        assert!(!black.results.is_empty() && black.results.len() < shop.len());
+        let base = Base { state, prices: Vec::new(), answered_ms: 0.0 };
+        let (request, all) = spoken(&shop, "alle anzeigen", Some(&base));
+        assert!(request.resolved.as_ref().is_some_and(|resolved| resolved.refined));
+        assert_eq!(all.results.len(), shop.len().min(shop.index().max_results()), "every product, in catalog order");
+        assert_eq!(all.summary, Some(format!("{} results.", shop.len())), "said as what is shown, not \"für alle anzeigen\"");
     }
 }

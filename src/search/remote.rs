@@ -263,7 +263,8 @@ pub fn parse_response(config: &RemoteConfig, request: &SearchRequest, body: &str
         let state = &resolved.state;
         let currency = shop.price.as_ref().map(|(_, currency)| currency.clone());
         let count = total.map_or(response.results.len(), |t| usize::try_from(t).unwrap_or(usize::MAX));
-        if !state.filters.is_empty() || state.sort.is_some() {
+        // A follow-up is summed up by what it left ("clear filters" → "12 chairs."), not by the words said.
+        if !state.filters.is_empty() || state.sort.is_some() || resolved.refined {
             response.summary = Some(summary(count, state, Naming { noun: &shop.noun, facet: shop.noun_facet.as_deref() }, currency.as_deref(), resolved.lang));
         }
         response.facets = remote_shop::parse_facets(shop, &root);

@@ -24,13 +24,15 @@ pub fn script(response: &SearchResponse, speak: &SpeakConfig, lang: &str) -> Vec
     let summary = match (response.offset, count) {
         // What a shop catalog understood ("12 chairs, under $100.") replaces the template's sentence.
         (0, _) => response.summary.clone().unwrap_or_else(|| {
-            let summary_template = match count {
-                0 => speak.none.as_deref().unwrap_or(sentences.none),
-                _ => speak.summary.as_deref().unwrap_or(sentences.summary),
+            let site_sentence = if count == 0 { speak.none.as_deref() } else { speak.summary.as_deref() };
+            // The site's own sentence is in the site's language, and so is its `{results}`; Hark's is the listener's.
+            let (template, words) = match site_sentence {
+                Some(template) => (template, Sentences::for_lang(&speak.lang)),
+                None => (if count == 0 { sentences.none } else { sentences.summary }, sentences),
             };
-            Template::parse(summary_template).render(|name| match name {
+            Template::parse(template).render(|name| match name {
                 "count" => Some(spoken_number(count)),
-                "results" => Some(sentences.results_word(count).to_string()),
+                "results" => Some(words.results_word(count).to_string()),
                 "query" => Some(query.to_string()),
                 "read" => Some(spoken_number(read)),
                 _ => None,
@@ -219,9 +221,10 @@ mod tests {
         let next = SearchResponse { offset: 10, ..response(2) };
         assert_eq!(script(&next, &speak, "it-IT")[0].text, "Risultati da 11 a 12.");
         assert_eq!(texts(&script_part(&response(2), &speak, Part::One(6), "pt-BR")), vec![("Não há um resultado 7.", None)]);
-        // A site's own sentence is said as written; only `{results}` follows the listener.
-        let own = SpeakConfig { summary: Some("{count} {results} para «{query}».".into()), ..SpeakConfig::default() };
+        // A site's own sentence is said as written, `{results}` in the site's language.
+        let own = SpeakConfig { summary: Some("{count} {results} para «{query}».".into()), lang: "es".into(), ..SpeakConfig::default() };
         assert_eq!(script(&response(3), &own, "es-MX")[0].text, "3 resultados para «lamp».");
+        assert_eq!(script(&response(3), &own, "de-DE")[0].text, "3 resultados para «lamp».");
         // What a shop understood was said in the recognition language already.
         let understood = SearchResponse { summary: Some("2 sillas, menos de 100 €.".into()), ..response(2) };
         assert_eq!(script(&understood, &speak, "es-ES")[0].text, "2 sillas, menos de 100 €.");
@@ -234,6 +237,7 @@ mod tests {
             none: Some("Nichts für {query}.".into()),
             result: "Number {rank}, {title}, in {category}. {oops}".into(),
             read: 2,
+            lang: "en".into(),
         };
         assert_eq!(
             texts(&script(&response(4), &speak, "en-US")),
