@@ -109,10 +109,10 @@ impl LocalSearch {
         // One search serves both the page and the Refine counts: the order is total (ties by catalog order), so the
         // page is a slice of every match (up to FACET_COUNT_LIMIT, or further for a late page).
         let end = offset.saturating_add(size);
-        // Only the page shown needs its matched words marked; the rest are counted.
-        // "show all" with nothing left to narrow it (every word of the request was a filter) lists everything.
-        let query = query.with_browse_all(resolved.refined);
-        let all = self.index.search(&query.with_limit(FACET_COUNT_LIMIT.max(end)).with_highlight(end));
+        // "show all" with nothing left to narrow it (every word of the request was a filter) lists everything. Only
+        // the page shown needs its matched words marked; the rest are counted.
+        let query = query.with_browse_all(resolved.refined).with_limit(FACET_COUNT_LIMIT.max(end)).with_highlight(end);
+        let all = self.index.search(&query);
         let results = self.results(all.get(offset..end.min(all.len())).unwrap_or_default(), Some((currency.as_deref(), resolved.lang)));
         let searched = if state.text.trim().is_empty() { &request.text } else { &state.text };
         let suggestion = if results.is_empty() && offset == 0 && !state.text.trim().is_empty() {

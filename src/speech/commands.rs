@@ -219,7 +219,7 @@ pub const COMMAND_LANGUAGES: [&CommandWords; 5] = [&EN, &DE, &FR, &ES, &ID];
 
 /// The command words for a BCP-47 tag's language (`de-AT` → German); English when the language has none.
 pub fn words_for(tag: &str) -> &'static CommandWords {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = super::languages::primary_language(tag);
     COMMAND_LANGUAGES.into_iter().find(|words| words.language == primary).unwrap_or(&EN)
 }
 

@@ -163,6 +163,11 @@ pub fn all_locales() -> impl Iterator<Item = Locale> {
     })
 }
 
+/// The language of a BCP-47 tag, lower case: `"de-AT"` and `"DE_at"` → `"de"`.
+pub fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
 /// The locale for an exact tag (compared case-insensitively), if Hark offers it.
 pub fn find(tag: &str) -> Option<Locale> {
     all_locales().find(|locale| locale.tag.eq_ignore_ascii_case(tag.trim()))

@@ -5,12 +5,16 @@
 //! English, German, French, Spanish, Italian, Dutch and Portuguese (the languages the page's engine stems); any
 //! other language hears English. Pure, tested on the host.
 
+use super::languages::primary_language;
 use super::template::Template;
+use super::text::plural;
 
 /// What is said around the results in one language. The templates use the same `{placeholders}` as `hark.json`'s
 /// `speak` ([`crate::search::config::SpeakConfig`]) and [`Template`].
 #[derive(Debug, PartialEq, Eq)]
 pub struct Sentences {
+    /// The language, as the primary subtag of a BCP-47 tag (`"es"`).
+    pub language: &'static str,
     /// Said first when there are results: `{count}`, `{results}`, `{query}`, `{read}`.
     pub summary: &'static str,
     /// Said when nothing was found: `{query}`.
@@ -30,21 +34,13 @@ pub struct Sentences {
 impl Sentences {
     /// The sentences for a BCP-47 recognition language (`"es-MX"` → Spanish); English for any other.
     pub fn for_lang(tag: &str) -> &'static Sentences {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        match primary.as_str() {
-            "de" => &DE,
-            "fr" => &FR,
-            "es" => &ES,
-            "it" => &IT,
-            "nl" => &NL,
-            "pt" => &PT,
-            _ => &EN,
-        }
+        let primary = primary_language(tag);
+        SENTENCE_LANGUAGES.into_iter().find(|sentences| sentences.language == primary).unwrap_or(&EN)
     }
 
     /// `result` or its plural, for `count`.
     pub fn results_word(&self, count: usize) -> &'static str {
-        if count == 1 { self.result.0 } else { self.result.1 }
+        plural(count, self.result.0, self.result.1)
     }
 
     /// "Did you mean `text`?"
@@ -63,11 +59,15 @@ impl Sentences {
     }
 }
 
+/// Every language with sentences of its own.
+pub const SENTENCE_LANGUAGES: [&Sentences; 7] = [&EN, &DE, &FR, &ES, &IT, &NL, &PT];
+
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     Template::parse(template).render(|name| values.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string()))
 }
 
 const EN: Sentences = Sentences {
+    language: "en",
     summary: "{count} {results} for {query}.",
     none: "No results for {query}.",
     result: ("result", "results"),
@@ -78,6 +78,7 @@ const EN: Sentences = Sentences {
 };
 
 const DE: Sentences = Sentences {
+    language: "de",
     summary: "{count} {results} für {query}.",
     none: "Keine Ergebnisse für {query}.",
     result: ("Ergebnis", "Ergebnisse"),
@@ -88,6 +89,7 @@ const DE: Sentences = Sentences {
 };
 
 const FR: Sentences = Sentences {
+    language: "fr",
     summary: "{count} {results} pour {query}.",
     none: "Aucun résultat pour {query}.",
     result: ("résultat", "résultats"),
@@ -98,6 +100,7 @@ const FR: Sentences = Sentences {
 };
 
 const ES: Sentences = Sentences {
+    language: "es",
     summary: "{count} {results} para {query}.",
     none: "No hay resultados para {query}.",
     result: ("resultado", "resultados"),
@@ -108,6 +111,7 @@ const ES: Sentences = Sentences {
 };
 
 const IT: Sentences = Sentences {
+    language: "it",
     summary: "{count} {results} per {query}.",
     none: "Nessun risultato per {query}.",
     result: ("risultato", "risultati"),
@@ -118,6 +122,7 @@ const IT: Sentences = Sentences {
 };
 
 const NL: Sentences = Sentences {
+    language: "nl",
     summary: "{count} {results} voor {query}.",
     none: "Geen resultaten voor {query}.",
     result: ("resultaat", "resultaten"),
@@ -128,6 +133,7 @@ const NL: Sentences = Sentences {
 };
 
 const PT: Sentences = Sentences {
+    language: "pt",
     summary: "{count} {results} para {query}.",
     none: "Nenhum resultado para {query}.",
     result: ("resultado", "resultados"),
@@ -157,7 +163,7 @@ mod tests {
 
     #[test]
     fn every_language_uses_only_the_placeholders_its_sentence_is_given() {
-        for sentences in [&EN, &DE, &FR, &ES, &IT, &NL, &PT] {
+        for sentences in SENTENCE_LANGUAGES {
             assert!(Template::parse(sentences.summary).unknown(SUMMARY_PLACEHOLDERS).is_empty(), "{sentences:?}");
             assert!(Template::parse(sentences.none).unknown(SUMMARY_PLACEHOLDERS).is_empty(), "{sentences:?}");
             assert!(!sentences.did_you_mean("x").contains('{'), "{sentences:?}");

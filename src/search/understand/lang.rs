@@ -22,8 +22,7 @@ pub enum Lang {
 impl Lang {
     /// From a BCP-47 tag (`en-US`, `de-CH`, `fr`, `es-MX`); other languages fall back to English.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
+        match crate::speech::languages::primary_language(tag).as_str() {
             "de" => Lang::De,
             "fr" => Lang::Fr,
             "es" => Lang::Es,

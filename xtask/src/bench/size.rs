@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::capture;
 use crate::proc::{checked, command, output_of, timed, workspace_root};
@@ -65,11 +65,11 @@ pub fn measure() -> Result<Profile, String> {
 /// The files of one [`build_like_trunk`].
 struct Built {
     /// wasm-bindgen's wasm, before `wasm-opt`.
-    bindgen_wasm: std::path::PathBuf,
+    bindgen_wasm: PathBuf,
     /// The `wasm-opt -Oz` wasm, as trunk ships it.
-    shipped: std::path::PathBuf,
+    shipped: PathBuf,
     /// wasm-bindgen's JS glue.
-    glue: std::path::PathBuf,
+    glue: PathBuf,
 }
 
 /// `package`'s `--bin bin` built as trunk builds the page: release for wasm32, `wasm-bindgen --target web`,
